@@ -1,0 +1,136 @@
+package io.gatehouse.boot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (zonky's packaged binaries) whose cluster persists in a data directory, so
+ * a developer's data survives restarts. PostgreSQL's own crash recovery handles a killed service; this
+ * class only has to clear what a killed JVM leaves behind: {@code pg_ctl} daemonises the postmaster, so
+ * after {@code kill -9} of the JVM the old server keeps running and holds the data directory.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDirectory;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
+	}
+
+	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Duration startupTimeout) {
+		Path directory = dataDirectory.toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(directory);
+			stopOrphanedPostmaster(directory);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setDataDirectory(directory)
+				.setCleanDataDirectory(false)
+				.setPGStartupWait(startupTimeout)
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "100");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			EmbeddedPostgres postgres = builder.start();
+			logger.info("Embedded PostgreSQL is running on 127.0.0.1:{} with its data in {}", postgres.getPort(),
+					directory);
+			return new EmbeddedPostgresServer(postgres, directory);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new EmbeddedPostgresStartException(directory, ex);
+		}
+	}
+
+	/**
+	 * If a previous JVM was killed, its postmaster may still run on this data directory. Ask it to
+	 * stop (SIGTERM: smart shutdown, its clients are gone) and, if it will not, kill it; PostgreSQL
+	 * recovers from its WAL on the next start either way. Only a process that is really a postgres
+	 * server is touched: a stale pid file may name a recycled pid.
+	 */
+	static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+		if (lines.isEmpty()) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(lines.get(0).trim());
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		Optional<ProcessHandle> process = ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter(EmbeddedPostgresServer::isPostgres);
+		if (process.isEmpty()) {
+			return;
+		}
+		logger.warn("A PostgreSQL server (pid {}) left by an earlier run still holds {}; stopping it", pid,
+				dataDirectory);
+		ProcessHandle postmaster = process.get();
+		postmaster.destroy();
+		if (!waitForExit(postmaster, ORPHAN_STOP_TIMEOUT)) {
+			postmaster.destroyForcibly();
+			waitForExit(postmaster, ORPHAN_STOP_TIMEOUT);
+		}
+	}
+
+	private static boolean isPostgres(ProcessHandle process) {
+		return process.info().command().map((command) -> command.endsWith("postgres")).orElse(true);
+	}
+
+	private static boolean waitForExit(ProcessHandle process, Duration timeout) {
+		try {
+			process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			return !process.isAlive();
+		}
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://127.0.0.1:" + this.postgres.getPort() + "/" + database;
+	}
+
+	public int port() {
+		return this.postgres.getPort();
+	}
+
+	public Path dataDirectory() {
+		return this.dataDirectory;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.postgres.close();
+	}
+
+}
