@@ -57,13 +57,14 @@ final class Wildcards {
 	/**
 	 * ARN matching of the {@code ArnEquals}/{@code ArnLike} operators: each of the six colon-delimited
 	 * components is matched on its own, so a wildcard does not run across a {@code :} of the first five
-	 * (IAM User Guide, "Amazon Resource Name (ARN) condition operators"). A pattern that is not an ARN (such
-	 * as {@code *}) is matched against the whole value.
+	 * (IAM User Guide, "Amazon Resource Name (ARN) condition operators"). A pattern that does not even
+	 * start like an ARN (such as {@code *}) is matched against the whole value; one that starts like an ARN
+	 * but lacks components matches nothing, rather than letting its wildcards run across components.
 	 */
 	static boolean matchesArn(String pattern, BitSet literal, String input) {
 		int[] patternColons = colons(pattern);
 		if (patternColons == null) {
-			return matches(pattern, literal, input, false);
+			return !pattern.startsWith("arn:") && matches(pattern, literal, input, false);
 		}
 		int[] inputColons = colons(input);
 		if (inputColons == null) {
