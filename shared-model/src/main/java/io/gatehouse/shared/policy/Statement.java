@@ -100,8 +100,9 @@ public final class Statement {
 		}
 		if (this.resources != null) {
 			String resource = context.resourceOrNull();
-			// A statement that names resources never applies to a request without one, NotResource included.
-			if (resource == null || this.notResource == matchesResource(resource, context)) {
+			boolean matches = (resource != null) ? this.notResource != matchesResource(resource, context)
+					: !this.notResource && coversEverything();
+			if (!matches) {
 				return new Miss(Decision.Element.RESOURCE,
 						(this.notResource ? "NotResource" : "Resource") + " does not match the resource");
 			}
@@ -118,6 +119,19 @@ public final class Statement {
 	private boolean matchesAction(String action) {
 		for (String pattern : this.actions) {
 			if (Wildcards.matches(pattern, action, true)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A request without a resource (such as {@code sts:GetCallerIdentity}) is only covered by
+	 * {@code "Resource": "*"}; any narrower resource, and any {@code NotResource}, does not apply to it.
+	 */
+	private boolean coversEverything() {
+		for (PolicyValue pattern : this.resources) {
+			if (pattern.raw().equals("*")) {
 				return true;
 			}
 		}
