@@ -81,6 +81,10 @@ final class PolicyParser {
 			throw malformed("The policy document is not valid JSON" + where(ex.getLocation())
 					+ "; check syntax and repeated element names.");
 		}
+		catch (RuntimeException ex) {
+			// Jackson reports some number overflows (1e999999999...) as NumberFormatException.
+			throw malformed("The policy document is not valid JSON or holds a number out of range.");
+		}
 		try {
 			return new PolicyParser(type).document(root);
 		}
