@@ -182,7 +182,7 @@ class PolicyEvaluatorTest {
 		Policy star = Policy.parse("""
 				{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:GetCallerIdentity", "Resource": "*"}}""");
 		Policy narrow = Policy.parse("""
-				{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:GetCallerIdentity", "Resource": "arn:aws:sts::*"}}""");
+				{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:GetCallerIdentity", "Resource": "arn:aws:sts::123456789012:*"}}""");
 		RequestContext request = RequestContext.builder("sts:GetCallerIdentity").build();
 
 		assertThat(star.evaluate(request).isAllowed()).isTrue();
