@@ -21,7 +21,7 @@ import io.gatehouse.shared.sigv4.SigV4Result.Verified;
  * {@code X-Amz-Algorithm}, {@code X-Amz-Credential}, {@code X-Amz-Date}, {@code X-Amz-Expires}
  * (at most 7 days), {@code X-Amz-SignedHeaders}, {@code X-Amz-Signature} and optionally
  * {@code X-Amz-Security-Token}. The canonical URI is built as the AWS SDKs do for every service but S3
- * (see {@link CanonicalRequest}).
+ * (path normalised as {@code java.net.URI#normalize} does, then {@code UriEncode}d once more).
  *
  * <p>Rules beyond the bare algorithm, each a refusal:
  * <ul>

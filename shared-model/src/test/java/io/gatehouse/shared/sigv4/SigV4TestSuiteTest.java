@@ -3,7 +3,9 @@ package io.gatehouse.shared.sigv4;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.gatehouse.shared.sigv4.SigV4Result.Refused;
@@ -99,7 +101,7 @@ class SigV4TestSuiteTest {
 		SignableRequest presigned() {
 			List<String> signedHeaders = new ArrayList<>();
 			for (String header : this.headers) {
-				signedHeaders.add(header.substring(0, header.indexOf(':')).toLowerCase(java.util.Locale.ROOT));
+				signedHeaders.add(header.substring(0, header.indexOf(':')).toLowerCase(Locale.ROOT));
 			}
 			String query = (this.query.isEmpty() ? "" : this.query + "&")
 					+ "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fservice"
@@ -699,7 +701,7 @@ class SigV4TestSuiteTest {
 		SigV4Result result = this.verifier.verify(request, SUITE_EXPECTATION, suiteKeys());
 
 		assertThat(result).isEqualTo(new Verified("AKIDEXAMPLE", "us-east-1", "service", SUITE_TIME,
-				java.util.Optional.empty()));
+				Optional.empty()));
 		assertThat(this.verifier.canonicalRequest(request, SUITE_EXPECTATION)).contains("""
 				GET
 				/
@@ -741,7 +743,7 @@ class SigV4TestSuiteTest {
 		SigV4Result result = this.verifier.verify(vector.headerSigned(), SUITE_EXPECTATION, suiteKeys());
 
 		assertThat(result).isEqualTo(new Verified(ACCESS_KEY_ID, "us-east-1", "service", SUITE_TIME,
-				java.util.Optional.ofNullable(vector.sessionToken())));
+				Optional.ofNullable(vector.sessionToken())));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -750,7 +752,7 @@ class SigV4TestSuiteTest {
 		SigV4Result result = this.verifier.verify(vector.presigned(), SUITE_EXPECTATION, suiteKeys());
 
 		assertThat(result).isEqualTo(new Verified(ACCESS_KEY_ID, "us-east-1", "service", SUITE_TIME,
-				java.util.Optional.ofNullable(vector.sessionToken())));
+				Optional.ofNullable(vector.sessionToken())));
 	}
 
 	@ParameterizedTest(name = "{0}")

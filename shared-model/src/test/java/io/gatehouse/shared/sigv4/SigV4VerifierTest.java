@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -198,7 +199,7 @@ class SigV4VerifierTest {
 		SignableRequest signed = signed(adminCall()).build();
 		SigV4TestRequests lowerCased = SigV4TestRequests.post("/").withoutHeader("Host").body("x");
 		signed.headers().forEach((name, values) -> values
-			.forEach((value) -> lowerCased.header(name.toLowerCase(java.util.Locale.ROOT), value)));
+			.forEach((value) -> lowerCased.header(name.toLowerCase(Locale.ROOT), value)));
 		SignableRequest request = new SignableRequest("POST", "/", null, lowerCased.build().headers(),
 				signed.payloadSha256Hex());
 
