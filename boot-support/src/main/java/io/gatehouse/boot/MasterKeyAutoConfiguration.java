@@ -29,20 +29,31 @@ public final class MasterKeyAutoConfiguration {
 
 	@Bean
 	MasterKey masterKey(MasterKeyProperties properties, GatehouseDataProperties data, Environment environment) {
-		if (StringUtils.hasText(properties.masterKey())) {
+		MasterKey configured = configuredKey(properties.masterKey(), environment.getProperty("spring.datasource.url"));
+		if (configured != null) {
+			return configured;
+		}
+		return MasterKey.fromBase64(loadOrCreate(data.serviceDirectory(environment).resolve("master.key")));
+	}
+
+	/**
+	 * The configured key, or null where the embedded database may use a generated one.
+	 * @throws MasterKeyException when the key is malformed, or absent with an external database
+	 */
+	static MasterKey configuredKey(String masterKey, String datasourceUrl) {
+		if (StringUtils.hasText(masterKey)) {
 			try {
-				return MasterKey.fromBase64(properties.masterKey());
+				return MasterKey.fromBase64(masterKey);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new MasterKeyException("gatehouse.master-key is invalid: " + ex.getMessage());
 			}
 		}
-		boolean embedded = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-		if (!embedded) {
+		if (StringUtils.hasText(datasourceUrl)) {
 			throw new MasterKeyException("gatehouse.master-key (GATEHOUSE_MASTER_KEY) is not set; it is required"
 					+ " with an external database. Generate one with: openssl rand -base64 32");
 		}
-		return MasterKey.fromBase64(loadOrCreate(data.serviceDirectory(environment).resolve("master.key")));
+		return null;
 	}
 
 	private static String loadOrCreate(Path file) {

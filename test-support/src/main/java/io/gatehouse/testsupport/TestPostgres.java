@@ -39,7 +39,7 @@ public final class TestPostgres {
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot create test database " + name, ex);
 		}
-		return new Database(current.url(name), current.username(), current.password());
+		return new Database(name, current.url(name), current.username(), current.password());
 	}
 
 	private static Server server() {
@@ -100,7 +100,7 @@ public final class TestPostgres {
 	}
 
 	/** Connection details of one test database. */
-	public record Database(String url, String username, String password) {
+	public record Database(String name, String url, String username, String password) {
 	}
 
 	private record Server(String urlPrefix, String username, String password) {
