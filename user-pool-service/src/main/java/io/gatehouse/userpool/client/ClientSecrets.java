@@ -135,10 +135,10 @@ public final class ClientSecrets {
 						byte[] fresh = new byte[32];
 						this.random.nextBytes(fresh);
 						this.jdbc
-							.sql("insert into client_secret_hash_key (id, key_ciphertext, created_at) values (1, ?, now()) on conflict (id) do nothing")
+							.sql("insert into user_pool.client_secret_hash_key (id, key_ciphertext, created_at) values (1, ?, now()) on conflict (id) do nothing")
 							.param(Base64.getEncoder().encodeToString(this.masterKey.encrypt(fresh, HASH_KEY_PURPOSE)))
 							.update();
-						return this.jdbc.sql("select key_ciphertext from client_secret_hash_key where id = 1")
+						return this.jdbc.sql("select key_ciphertext from user_pool.client_secret_hash_key where id = 1")
 							.query(String.class)
 							.single();
 					});

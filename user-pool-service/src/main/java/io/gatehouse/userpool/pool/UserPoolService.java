@@ -178,7 +178,7 @@ public class UserPoolService {
 	private static UserPoolSettings withDefaults(UserPoolSettings given, UserPoolSettings current) {
 		UserPoolPolicyType policies = given.policies();
 		PasswordPolicyType passwordPolicy = (policies != null && policies.passwordPolicy() != null)
-				? policies.passwordPolicy() : defaultPasswordPolicy();
+				? explicit(policies.passwordPolicy()) : defaultPasswordPolicy();
 		SignInPolicyType signInPolicy = (policies != null && policies.signInPolicy() != null) ? policies.signInPolicy()
 				: new SignInPolicyType(List.of(AuthFactorType.PASSWORD));
 		VerificationMessageTemplateType template = given.verificationMessageTemplate();
@@ -228,6 +228,15 @@ public class UserPoolService {
 	// character classes (SECURITY.md). A pool that wants Cognito's rules sets them explicitly.
 	private static PasswordPolicyType defaultPasswordPolicy() {
 		return new PasswordPolicyType(8, false, false, false, false, null, 7);
+	}
+
+	/** A requirement left out of a given policy is off, as in Cognito; shown explicitly. */
+	private static PasswordPolicyType explicit(PasswordPolicyType policy) {
+		return new PasswordPolicyType((policy.minimumLength() != null) ? policy.minimumLength() : 8,
+				Boolean.TRUE.equals(policy.requireUppercase()), Boolean.TRUE.equals(policy.requireLowercase()),
+				Boolean.TRUE.equals(policy.requireNumbers()), Boolean.TRUE.equals(policy.requireSymbols()),
+				policy.passwordHistorySize(),
+				(policy.temporaryPasswordValidityDays() != null) ? policy.temporaryPasswordValidityDays() : 7);
 	}
 
 	private static void checkConsistency(UserPoolSettings settings) {
