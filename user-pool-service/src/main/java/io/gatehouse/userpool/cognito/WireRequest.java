@@ -147,8 +147,15 @@ final class WireRequest {
 	}
 
 	private static CognitoException invalid(JacksonException ex, String operation, String... prefix) {
-		if (ex instanceof UnrecognizedPropertyException unrecognized) {
-			return unsupported(path(prefix, ex), operation);
+		if (ex instanceof StreamReadException || (prefix.length == 0 && ex.getPath().isEmpty())) {
+			// Syntax errors, duplicate members, trailing content after the object.
+			return (ex instanceof StreamConstraintsException)
+					? new CognitoException(CognitoError.INVALID_PARAMETER,
+							"The request body is nested too deeply or has a value that is too long.")
+					: new CognitoException(CognitoError.INVALID_PARAMETER, "The request body is not valid JSON.");
+		}
+		if (ex instanceof UnrecognizedPropertyException) {
+			return unsupported(((UnrecognizedPropertyException) ex).getPropertyName(), operation);
 		}
 		if (ex instanceof InvalidFormatException format && format.getTargetType() != null
 				&& format.getTargetType().isEnum()) {
@@ -156,28 +163,24 @@ final class WireRequest {
 				.map((constant) -> WireResponses.enumValue((Enum<?>) constant))
 				.collect(Collectors.joining(", ", "[", "]"));
 			return new CognitoException(CognitoError.INVALID_PARAMETER, "1 validation error detected: Value at '"
-					+ lowerFirst(path(prefix, ex)) + "' failed to satisfy constraint: Member must satisfy enum value set: "
+					+ path(prefix, ex) + "' failed to satisfy constraint: Member must satisfy enum value set: "
 					+ values);
 		}
 		if (ex instanceof MismatchedInputException) {
 			return new CognitoException(CognitoError.INVALID_PARAMETER,
-					"Value at '" + lowerFirst(path(prefix, ex)) + "' has the wrong type.");
-		}
-		if (ex instanceof StreamConstraintsException) {
-			return new CognitoException(CognitoError.INVALID_PARAMETER,
-					"The request body is nested too deeply or has a value that is too long.");
-		}
-		if (ex instanceof StreamReadException) {
-			return new CognitoException(CognitoError.INVALID_PARAMETER, "The request body is not valid JSON.");
+					"Value at '" + path(prefix, ex) + "' has the wrong type.");
 		}
 		return new CognitoException(CognitoError.INVALID_PARAMETER, "The request body could not be read.");
 	}
 
 	private static String path(String[] prefix, JacksonException ex) {
-		List<String> parts = new ArrayList<>(Arrays.asList(prefix));
+		List<String> parts = new ArrayList<>();
+		for (String member : prefix) {
+			parts.add(lowerFirst(member));
+		}
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
-				parts.add(reference.getPropertyName());
+				parts.add(lowerFirst(reference.getPropertyName()));
 			}
 			else if (reference.getIndex() >= 0) {
 				parts.add((reference.getIndex() + 1) + ".member");
