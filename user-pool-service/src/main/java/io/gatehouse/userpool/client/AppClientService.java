@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.json.JsonMapper;
@@ -381,11 +382,11 @@ public class AppClientService {
 		}
 	}
 
-	record ClientRef(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 55) @Pattern(regexp = "[\\w-]+_[0-9a-zA-Z]+") String userPoolId,
-			@jakarta.validation.constraints.NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId) {
+	record ClientRef(@NotNull @Size(min = 1, max = 55) @Pattern(regexp = "[\\w-]+_[0-9a-zA-Z]+") String userPoolId,
+			@NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId) {
 	}
 
-	record ListRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 55) @Pattern(regexp = "[\\w-]+_[0-9a-zA-Z]+") String userPoolId,
+	record ListRequest(@NotNull @Size(min = 1, max = 55) @Pattern(regexp = "[\\w-]+_[0-9a-zA-Z]+") String userPoolId,
 			@Min(1) @Max(60) Integer maxResults,
 			@Size(min = 1, max = 131072) @Pattern(regexp = "[\\S]+") String nextToken) {
 	}
