@@ -160,9 +160,8 @@ public final class OneTimeCodeService {
 
 	private CodeVerification whyNoAttempt(String poolId, UUID sub, CodePurpose purpose, OffsetDateTime now) {
 		Optional<Boolean> liveAndUnexpired = this.jdbc
-			.sql("SELECT consumed_at IS NULL AND superseded_at IS NULL AND expires_at > :now"
-					+ " FROM user_pool.one_time_code WHERE pool_id = :poolId AND user_sub = :sub AND purpose = :purpose"
-					+ " ORDER BY created_at DESC LIMIT 1")
+			.sql("SELECT expires_at > :now FROM user_pool.one_time_code WHERE pool_id = :poolId AND user_sub = :sub"
+					+ " AND purpose = :purpose AND consumed_at IS NULL AND superseded_at IS NULL")
 			.param("now", now)
 			.param("poolId", poolId)
 			.param("sub", sub)

@@ -93,6 +93,30 @@ class UserAccount {
 		return this.sub;
 	}
 
+	String usernameKey() {
+		return this.usernameKey;
+	}
+
+	SignInNames signInNames() {
+		return new SignInNames(this.signInEmail, this.signInPhone, this.signInPreferredUsername);
+	}
+
+	boolean enabled() {
+		return this.enabled;
+	}
+
+	Instant passwordChangedAt() {
+		return this.passwordChangedAt;
+	}
+
+	Instant temporaryPasswordExpiresAt() {
+		return this.temporaryPasswordExpiresAt;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
 	String poolId() {
 		return this.poolId;
 	}

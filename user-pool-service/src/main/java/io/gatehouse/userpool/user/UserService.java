@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import io.gatehouse.userpool.password.PasswordValidator;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class UserService {
 
 	/** Cognito's username pattern and length. */
+	private static final AttributesJsonConverter ATTRIBUTES_JSON = new AttributesJsonConverter();
+
 	private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
 
 	private final UserAccountRepository users;
@@ -54,11 +59,15 @@ public final class UserService {
 
 	private final Clock clock;
 
-	UserService(UserAccountRepository users, EntityManager entityManager, PlatformTransactionManager transactionManager,
+	private final JdbcClient jdbc;
+
+	UserService(UserAccountRepository users, EntityManager entityManager, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager,
 			PasswordValidator passwordValidator, PasswordHasher passwordHasher, SignInThrottle throttle,
 			ObjectProvider<Clock> clock) {
 		this.users = users;
 		this.entityManager = entityManager;
+		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.passwordValidator = passwordValidator;
 		this.passwordHasher = passwordHasher;
@@ -101,11 +110,10 @@ public final class UserService {
 		if (hash != null) {
 			account.password(hash, temporaryPasswordExpiry(pool, command.status(), now), now);
 		}
-		return inTransaction(pool, true, () -> {
-			this.entityManager.persist(account);
-			this.entityManager.flush();
-			return account.toUser();
-		});
+		if (!insert(account)) {
+			throw whyNotInserted(pool, account);
+		}
+		return account.toUser();
 	}
 
 	public Optional<User> findBySub(String poolId, UUID sub) {
@@ -362,6 +370,64 @@ public final class UserService {
 		return sub.toString();
 	}
 
+	/**
+	 * Inserts the new user unless one of the unique indexes already holds its username or a sign-in name.
+	 * {@code ON CONFLICT DO NOTHING} waits for a concurrent insert of the same key to commit, so exactly one
+	 * of several concurrent creations wins, and the losers learn it without an SQL error in the log.
+	 */
+	private boolean insert(UserAccount account) {
+		SignInNames names = account.signInNames();
+		return this.jdbc.sql("INSERT INTO user_pool.user_account (sub, pool_id, username, username_key, sign_in_email,"
+				+ " sign_in_phone, sign_in_preferred_username, attributes, status, enabled, password_hash,"
+				+ " password_changed_at, temporary_password_expires_at, created_at, updated_at) VALUES (:sub, :poolId,"
+				+ " :username, :usernameKey, :email, :phone, :preferred, CAST(:attributes AS jsonb), :status, :enabled,"
+				+ " :hash, :passwordChangedAt, :temporaryExpiry, :now, :now) ON CONFLICT DO NOTHING RETURNING sub")
+			.param("sub", account.sub())
+			.param("poolId", account.poolId())
+			.param("username", account.username())
+			.param("usernameKey", account.usernameKey())
+			.param("email", names.email())
+			.param("phone", names.phone())
+			.param("preferred", names.preferredUsername())
+			.param("attributes", ATTRIBUTES_JSON.convertToDatabaseColumn(account.attributes()))
+			.param("status", account.status().name())
+			.param("enabled", account.enabled())
+			.param("hash", account.passwordHash())
+			.param("passwordChangedAt", offset(account.passwordChangedAt()))
+			.param("temporaryExpiry", offset(account.temporaryPasswordExpiresAt()))
+			.param("now", offset(account.createdAt()))
+			.query((rs, row) -> true)
+			.optional()
+			.isPresent();
+	}
+
+	private RuntimeException whyNotInserted(PoolUserSettings pool, UserAccount account) {
+		SignInNames names = account.signInNames();
+		if (this.users.findByUsernameKey(pool.poolId(), account.usernameKey()).isPresent()) {
+			return new UsernameExistsException("User already exists");
+		}
+		if (names.email() != null && this.users.findBySignInEmail(pool.poolId(), names.email()).isPresent()) {
+			String message = "An account with the given email already exists.";
+			return pool.usernameAttributes().contains(SignInAttribute.EMAIL) ? new UsernameExistsException(message)
+					: new AliasExistsException(message);
+		}
+		if (names.phone() != null && this.users.findBySignInPhone(pool.poolId(), names.phone()).isPresent()) {
+			String message = "An account with the given phone_number already exists.";
+			return pool.usernameAttributes().contains(SignInAttribute.PHONE_NUMBER)
+					? new UsernameExistsException(message) : new AliasExistsException(message);
+		}
+		if (names.preferredUsername() != null
+				&& this.users.findBySignInPreferredUsername(pool.poolId(), names.preferredUsername()).isPresent()) {
+			return new AliasExistsException("An account with the given preferred_username already exists.");
+		}
+		// The conflicting user was deleted in between: still a conflict for this request.
+		return new UsernameExistsException("User already exists");
+	}
+
+	private static OffsetDateTime offset(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
 	private static void unverifyIfChanged(Map<String, String> current, Map<String, String> merged,
 			Map<String, String> changes, String attribute, String verified) {
 		if (changes.containsKey(attribute) && !Objects.equals(current.get(attribute), merged.get(attribute))
@@ -371,7 +437,22 @@ public final class UserService {
 	}
 
 	private User save(PoolUserSettings pool, UserAccount account, Map<String, String> attributes) {
-		account.attributes(attributes, SignInNames.of(pool, attributes), now());
+		SignInNames before = account.signInNames();
+		SignInNames after = SignInNames.of(pool, attributes);
+		// Checked first so the usual conflict is a clean answer; the unique indexes still decide races.
+		if (after.email() != null && !after.email().equalsIgnoreCase(String.valueOf(before.email()))
+				&& this.users.findBySignInEmail(pool.poolId(), after.email()).isPresent()) {
+			throw new AliasExistsException("An account with the given email already exists.");
+		}
+		if (after.phone() != null && !after.phone().equals(before.phone())
+				&& this.users.findBySignInPhone(pool.poolId(), after.phone()).isPresent()) {
+			throw new AliasExistsException("An account with the given phone_number already exists.");
+		}
+		if (after.preferredUsername() != null && !after.preferredUsername().equals(before.preferredUsername())
+				&& this.users.findBySignInPreferredUsername(pool.poolId(), after.preferredUsername()).isPresent()) {
+			throw new AliasExistsException("An account with the given preferred_username already exists.");
+		}
+		account.attributes(attributes, after, now());
 		this.entityManager.flush();
 		return account.toUser();
 	}
