@@ -68,6 +68,7 @@ public final class OneTimeCodeService {
 	/**
 	 * Issues a new code for {@code purpose}, superseding the user's previous one.
 	 * @throws CodeLimitExceededException the user already got {@code maxCodesPerWindow} codes for this purpose
+	 * @throws IllegalArgumentException the user is not in the pool (a caller bug: look the user up first)
 	 */
 	public IssuedCode issue(String poolId, UUID sub, CodePurpose purpose) {
 		OneTimeCodeProperties.CodeSettings settings = this.properties.settings(purpose);
@@ -101,9 +102,10 @@ public final class OneTimeCodeService {
 				throw new CodeLimitExceededException();
 			}
 			supersede(sub, purpose, now);
-			this.jdbc.sql("INSERT INTO user_pool.one_time_code (id, pool_id, user_sub, purpose, code_hash, created_at,"
-					+ " expires_at, attempts, max_attempts) VALUES (:id, :poolId, :sub, :purpose, :hash, :now,"
-					+ " :expiresAt, 0, :maxAttempts)")
+			int inserted = this.jdbc.sql("INSERT INTO user_pool.one_time_code (id, pool_id, user_sub, purpose, code_hash,"
+					+ " created_at, expires_at, attempts, max_attempts) SELECT :id, :poolId, :sub, :purpose, :hash, :now,"
+					+ " :expiresAt, 0, :maxAttempts WHERE EXISTS (SELECT 1 FROM user_pool.user_account"
+					+ " WHERE sub = :sub AND pool_id = :poolId)")
 				.param("id", UUID.randomUUID())
 				.param("poolId", poolId)
 				.param("sub", sub)
@@ -113,6 +115,9 @@ public final class OneTimeCodeService {
 				.param("expiresAt", expiresAt)
 				.param("maxAttempts", settings.maxAttempts())
 				.update();
+			if (inserted != 1) {
+				throw new IllegalArgumentException("no such user in the pool");
+			}
 		});
 		return new IssuedCode(code, expiresAt.toInstant());
 	}

@@ -170,6 +170,14 @@ class OneTimeCodeServiceTest {
 	}
 
 	@Test
+	void issueWhenUserIsInAnotherPoolThenRefused() {
+		PoolUserSettings other = TestUserPools.insert(this.jdbc);
+
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.codes.issue(other.poolId(), this.user.sub(), CodePurpose.SIGN_UP_CONFIRMATION));
+	}
+
+	@Test
 	void deletingTheUserDeletesTheirCodes() {
 		issue(CodePurpose.SIGN_UP_CONFIRMATION);
 
