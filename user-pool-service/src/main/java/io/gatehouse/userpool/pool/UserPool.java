@@ -8,7 +8,7 @@ import io.gatehouse.userpool.pool.UserPoolSettings.SchemaAttributeType;
 /**
  * A user pool as DescribeUserPool shows it: the stored settings and schema plus the computed members.
  *
- * @param estimatedNumberOfUsers always 0 until user accounts exist in this service
+ * @param estimatedNumberOfUsers the pool's user accounts, counted when the pool is read
  */
 public record UserPool(String id, String name, String arn, UserPoolSettings settings,
 		List<SchemaAttributeType> schemaAttributes, Instant creationDate, Instant lastModifiedDate,

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.gatehouse.userpool.config.AwsJson;
 import io.gatehouse.userpool.config.GatehouseProperties;
+import io.gatehouse.userpool.user.UserService;
 import io.gatehouse.userpool.pool.UserPoolSettings.AccountRecoverySettingType;
 import io.gatehouse.userpool.pool.UserPoolSettings.AdminCreateUserConfigType;
 import io.gatehouse.userpool.pool.UserPoolSettings.AuthFactorType;
@@ -42,8 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * User pools: CreateUserPool, DescribeUserPool, UpdateUserPool, ListUserPools and DeleteUserPool, per
- * the Cognito user pools API reference. Deleting a pool deletes its app clients and users through the
- * database ({@code ON DELETE CASCADE}).
+ * the Cognito user pools API reference. Deleting a pool deletes its app clients, users and codes through
+ * the database ({@code ON DELETE CASCADE}).
  */
 @Service
 public class UserPoolService {
@@ -63,9 +64,12 @@ public class UserPoolService {
 
 	private final Clock clock;
 
+	private final UserService users;
+
 	UserPoolService(UserPoolRepository pools, SettingsValidator validator, GatehouseProperties gatehouse,
-			ObjectProvider<Clock> clock) {
+			UserService users, ObjectProvider<Clock> clock) {
 		this.pools = pools;
+		this.users = users;
 		this.validator = validator;
 		this.gatehouse = gatehouse;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -153,9 +157,10 @@ public class UserPoolService {
 	private UserPool view(UserPoolEntity entity) {
 		String arn = "arn:aws:cognito-idp:" + this.gatehouse.region() + ":" + this.gatehouse.accountId() + ":userpool/"
 				+ entity.id();
-		// TODO(users): EstimatedNumberOfUsers counts user_pool.user_account rows once user accounts exist.
+		long users = this.users.countUsers(entity.id());
 		return new UserPool(entity.id(), entity.name(), arn, read(entity.settings()),
-				json.readValue(entity.schemaAttributes(), SCHEMA), entity.createdAt(), entity.updatedAt(), 0);
+				json.readValue(entity.schemaAttributes(), SCHEMA), entity.createdAt(), entity.updatedAt(),
+				(int) Math.min(users, Integer.MAX_VALUE));
 	}
 
 	private static UserPoolSettings read(String settings) {
