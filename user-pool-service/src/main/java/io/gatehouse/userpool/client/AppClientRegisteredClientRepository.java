@@ -1,0 +1,126 @@
+package io.gatehouse.userpool.client;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import io.gatehouse.userpool.client.AppClientSettings.OAuthFlowType;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * App clients as Spring Authorization Server sees them, read from the {@code app_client} table, so the
+ * OAuth endpoints and the Cognito API mint tokens for the same clients with the same settings.
+ * <p>
+ * The client secret is exposed only as its keyed hash, {@value #SECRET_PREFIX}&lt;base64&gt;; token
+ * endpoints verify it with {@link ClientSecrets#passwordEncoder()}. Public clients (no secret)
+ * authenticate with {@code none} and must use PKCE.
+ */
+@Component
+class AppClientRegisteredClientRepository implements RegisteredClientRepository {
+
+	static final String SECRET_PREFIX = "{hmac-sha256}";
+
+	/** Client setting: the user pool the client belongs to (its issuer). */
+	static final String USER_POOL_ID = "gatehouse.user-pool-id";
+
+	/** Token setting: the ID token lifetime, which {@link TokenSettings} has no member for. */
+	static final String ID_TOKEN_TIME_TO_LIVE = "gatehouse.id-token-time-to-live";
+
+	private final AppClientRepository clients;
+
+	AppClientRegisteredClientRepository(AppClientRepository clients) {
+		this.clients = clients;
+	}
+
+	/** App clients are created with CreateUserPoolClient, not through dynamic client registration. */
+	@Override
+	public void save(RegisteredClient registeredClient) {
+		throw new UnsupportedOperationException("app clients are managed with CreateUserPoolClient");
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public RegisteredClient findById(String id) {
+		return findByClientId(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public RegisteredClient findByClientId(String clientId) {
+		if (clientId == null) {
+			return null;
+		}
+		return this.clients.findById(clientId).map(AppClientRegisteredClientRepository::registeredClient).orElse(null);
+	}
+
+	static RegisteredClient registeredClient(AppClientEntity entity) {
+		AppClientSettings settings = AppClientService.json.readValue(entity.settings(), AppClientSettings.class);
+		boolean confidential = entity.clientSecretHash() != null;
+		boolean oauth = Boolean.TRUE.equals(settings.allowedOAuthFlowsUserPoolClient());
+		List<OAuthFlowType> flows = (oauth && settings.allowedOAuthFlows() != null) ? settings.allowedOAuthFlows()
+				: List.of();
+		Duration access = AppClientService.duration(settings.accessTokenValidity(), settings.tokenValidityUnits().accessToken());
+		Duration id = AppClientService.duration(settings.idTokenValidity(), settings.tokenValidityUnits().idToken());
+		Duration refresh = AppClientService.duration(settings.refreshTokenValidity(),
+				settings.tokenValidityUnits().refreshToken());
+		RegisteredClient.Builder builder = RegisteredClient.withId(entity.clientId())
+			.clientId(entity.clientId())
+			.clientIdIssuedAt(entity.createdAt())
+			.clientName(entity.clientName())
+			.clientAuthenticationMethods((methods) -> {
+				if (confidential) {
+					methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+					methods.add(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+				}
+				else {
+					methods.add(ClientAuthenticationMethod.NONE);
+				}
+			})
+			.authorizationGrantTypes((grants) -> {
+				// Refresh works through InitiateAuth REFRESH_TOKEN_AUTH whatever the OAuth flows are.
+				grants.add(AuthorizationGrantType.REFRESH_TOKEN);
+				if (flows.contains(OAuthFlowType.CODE)) {
+					grants.add(AuthorizationGrantType.AUTHORIZATION_CODE);
+				}
+				if (flows.contains(OAuthFlowType.CLIENT_CREDENTIALS)) {
+					grants.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
+				}
+			})
+			.clientSettings(ClientSettings.builder()
+				.requireProofKey(!confidential)
+				.requireAuthorizationConsent(false)
+				.setting(USER_POOL_ID, entity.poolId())
+				.build())
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenTimeToLive(access)
+				.refreshTokenTimeToLive(refresh)
+				.reuseRefreshTokens(false)
+				.authorizationCodeTimeToLive(Duration.ofMinutes(5))
+				.setting(ID_TOKEN_TIME_TO_LIVE, id)
+				.build());
+		if (confidential) {
+			builder.clientSecret(SECRET_PREFIX + Base64.getEncoder().encodeToString(entity.clientSecretHash()));
+		}
+		if (oauth) {
+			if (settings.callbackURLs() != null) {
+				builder.redirectUris((uris) -> uris.addAll(settings.callbackURLs()));
+			}
+			if (settings.logoutURLs() != null) {
+				builder.postLogoutRedirectUris((uris) -> uris.addAll(settings.logoutURLs()));
+			}
+			if (settings.allowedOAuthScopes() != null) {
+				builder.scopes((scopes) -> scopes.addAll(settings.allowedOAuthScopes()));
+			}
+		}
+		return builder.build();
+	}
+
+}

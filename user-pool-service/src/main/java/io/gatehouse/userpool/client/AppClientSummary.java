@@ -1,0 +1,5 @@
+package io.gatehouse.userpool.client;
+
+/** One entry of ListUserPoolClients ({@code UserPoolClientDescription}). */
+public record AppClientSummary(String clientId, String userPoolId, String clientName) {
+}

@@ -1,0 +1,238 @@
+package io.gatehouse.userpool.cognito;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.gatehouse.shared.sigv4.SignableRequest;
+import io.gatehouse.userpool.admin.AdminAuthentication;
+import io.gatehouse.userpool.admin.AdminAuthenticator;
+import io.gatehouse.userpool.client.AppClientNotFoundException;
+import io.gatehouse.userpool.client.OAuthFlowNotAllowedException;
+import io.gatehouse.userpool.client.OAuthScopeNotFoundException;
+import io.gatehouse.userpool.pool.InvalidSettingException;
+import io.gatehouse.userpool.pool.UserPoolNotFoundException;
+
+import org.springframework.dao.NonTransientDataAccessResourceException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Cognito Identity Provider API: {@code POST /} with {@code X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Operation>} and an AWS JSON 1.1 body. In order: the operation is
+ * looked up, the body is read up to a limit, the caller is authenticated, and only then is the body
+ * parsed and the operation run, so an unauthenticated caller learns nothing from the body and changes
+ * nothing. Every outcome is one JSON document; errors are {@code {"__type", "message"}} with the
+ * {@code x-amzn-ErrorType} header, never a stack trace.
+ */
+@RestController
+final class CognitoApiController {
+
+	static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+
+	static final MediaType AMZ_JSON = MediaType.parseMediaType("application/x-amz-json-1.1");
+
+	private static final Logger logger = LoggerFactory.getLogger(CognitoApiController.class);
+
+	private static final Logger audit = LoggerFactory.getLogger("gatehouse.audit");
+
+	private final Map<String, CognitoOperation> operations;
+
+	private final AdminAuthenticator adminAuthenticator;
+
+	private final WireResponses responses;
+
+	private final JsonMapper json;
+
+	private final long maxRequestBytes;
+
+	CognitoApiController(List<CognitoOperation.Group> groups, AdminAuthenticator adminAuthenticator,
+			WireResponses responses, CognitoApiProperties properties) {
+		this.operations = groups.stream()
+			.flatMap((group) -> group.operations().stream())
+			.collect(Collectors.toUnmodifiableMap(CognitoOperation::name, Function.identity()));
+		this.adminAuthenticator = adminAuthenticator;
+		this.responses = responses;
+		this.json = responses.json();
+		this.maxRequestBytes = properties.maxRequestSize().toBytes();
+	}
+
+	@PostMapping("/")
+	ResponseEntity<byte[]> handle(HttpServletRequest request) {
+		String requestId = UUID.randomUUID().toString();
+		String operationName = null;
+		String caller = null;
+		try {
+			CognitoOperation operation = operation(request.getHeader("X-Amz-Target"));
+			operationName = operation.name();
+			checkContentType(request.getContentType());
+			byte[] body = readBody(request);
+			caller = authenticate(operation, request, body);
+			ObjectNode result = operation.handler().handle(WireRequest.parse(this.json, operation.name(), body));
+			audit.info("cognito-api op={} caller={} from={} outcome=success", operationName, caller,
+					request.getRemoteAddr());
+			return respond(requestId, result, null);
+		}
+		catch (RuntimeException ex) {
+			Failure failure = failure(ex);
+			if (failure.error() == CognitoError.INTERNAL_ERROR) {
+				logger.error("Internal error in {} (request {})", operationName, requestId, ex);
+			}
+			audit.info("cognito-api op={} caller={} from={} outcome={}", operationName, caller, request.getRemoteAddr(),
+					failure.error().type());
+			ObjectNode body = this.json.createObjectNode();
+			body.put("__type", failure.error().type());
+			body.put("message", failure.message());
+			return respond(requestId, body, failure.error());
+		}
+	}
+
+	private CognitoOperation operation(String target) {
+		if (target == null || !target.startsWith(TARGET_PREFIX)) {
+			throw new CognitoException(CognitoError.UNKNOWN_OPERATION,
+					"X-Amz-Target must name an operation of AWSCognitoIdentityProviderService.");
+		}
+		CognitoOperation operation = this.operations.get(target.substring(TARGET_PREFIX.length()));
+		if (operation == null) {
+			throw new CognitoException(CognitoError.UNKNOWN_OPERATION, null);
+		}
+		return operation;
+	}
+
+	private static void checkContentType(String contentType) {
+		MediaType type;
+		try {
+			type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			type = null;
+		}
+		if (type == null || !AMZ_JSON.equalsTypeAndSubtype(type)) {
+			throw new CognitoException(CognitoError.INVALID_PARAMETER,
+					"Content-Type must be application/x-amz-json-1.1.");
+		}
+	}
+
+	private byte[] readBody(HttpServletRequest request) {
+		if (request.getContentLengthLong() > this.maxRequestBytes) {
+			throw tooLarge();
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes((int) this.maxRequestBytes + 1);
+			if (body.length > this.maxRequestBytes) {
+				throw tooLarge();
+			}
+			return body;
+		}
+		catch (IOException ex) {
+			throw new CognitoException(CognitoError.INVALID_PARAMETER, "The request body could not be read.");
+		}
+	}
+
+	private CognitoException tooLarge() {
+		return new CognitoException(CognitoError.INVALID_PARAMETER,
+				"The request body is larger than " + this.maxRequestBytes + " bytes.");
+	}
+
+	private String authenticate(CognitoOperation operation, HttpServletRequest request, byte[] body) {
+		switch (operation.authentication()) {
+			case ADMIN_SIGV4 -> {
+				AdminAuthentication result = this.adminAuthenticator.authenticate(signable(request, body));
+				if (result instanceof AdminAuthentication.Authenticated authenticated) {
+					return authenticated.accessKeyId();
+				}
+				AdminAuthentication.Refused refused = (AdminAuthentication.Refused) result;
+				CognitoError error = switch (refused.failure()) {
+					case MISSING_AUTHENTICATION -> CognitoError.MISSING_AUTHENTICATION_TOKEN;
+					case INCOMPLETE_SIGNATURE -> CognitoError.INCOMPLETE_SIGNATURE;
+					case UNRECOGNIZED_CLIENT -> CognitoError.UNRECOGNIZED_CLIENT;
+					case INVALID_SIGNATURE, SIGNATURE_EXPIRED -> CognitoError.INVALID_SIGNATURE;
+				};
+				throw new CognitoException(error, refused.message());
+			}
+		}
+		throw new IllegalStateException("unreachable");
+	}
+
+	private static SignableRequest signable(HttpServletRequest request, byte[] body) {
+		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		for (String name : Collections.list(request.getHeaderNames())) {
+			headers.put(name, Collections.unmodifiableList(new ArrayList<>(Collections.list(request.getHeaders(name)))));
+		}
+		return new SignableRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+				Collections.unmodifiableMap(headers), sha256Hex(body));
+	}
+
+	private static String sha256Hex(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is unavailable", ex);
+		}
+	}
+
+	private static Failure failure(RuntimeException ex) {
+		if (ex instanceof CognitoException cognito) {
+			return new Failure(cognito.error(), cognito.getMessage());
+		}
+		if (ex instanceof InvalidSettingException) {
+			return new Failure(CognitoError.INVALID_PARAMETER, ex.getMessage());
+		}
+		if (ex instanceof UserPoolNotFoundException || ex instanceof AppClientNotFoundException) {
+			return new Failure(CognitoError.RESOURCE_NOT_FOUND, ex.getMessage());
+		}
+		if (ex instanceof OAuthFlowNotAllowedException) {
+			return new Failure(CognitoError.INVALID_OAUTH_FLOW, ex.getMessage());
+		}
+		if (ex instanceof OAuthScopeNotFoundException) {
+			return new Failure(CognitoError.SCOPE_DOES_NOT_EXIST, ex.getMessage());
+		}
+		if (ex instanceof JacksonException) {
+			return new Failure(CognitoError.INVALID_PARAMETER, "The request body could not be read.");
+		}
+		if (ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessException || ex instanceof NonTransientDataAccessResourceException) {
+			return new Failure(CognitoError.SERVICE_UNAVAILABLE, CognitoError.SERVICE_UNAVAILABLE.defaultMessage());
+		}
+		return new Failure(CognitoError.INTERNAL_ERROR, CognitoError.INTERNAL_ERROR.defaultMessage());
+	}
+
+	private ResponseEntity<byte[]> respond(String requestId, ObjectNode body, CognitoError error) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status((error != null) ? error.status().value() : 200)
+			.contentType(AMZ_JSON)
+			.header("x-amzn-RequestId", requestId)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (error != null) {
+			response.header("x-amzn-ErrorType", error.type());
+		}
+		return response.body(this.json.writeValueAsBytes(body));
+	}
+
+	private record Failure(CognitoError error, String message) {
+	}
+
+}

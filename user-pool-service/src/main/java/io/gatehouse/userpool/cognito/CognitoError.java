@@ -1,0 +1,63 @@
+package io.gatehouse.userpool.cognito;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The errors of the Cognito API door: AWS error type ({@code __type} and {@code x-amzn-ErrorType}),
+ * HTTP status, and a message safe for any caller when the cause has none to offer. Types and statuses
+ * are those of the Cognito user pools API reference and its "Common Errors".
+ */
+enum CognitoError {
+
+	INVALID_PARAMETER("InvalidParameterException", HttpStatus.BAD_REQUEST, "A parameter is not valid."),
+
+	RESOURCE_NOT_FOUND("ResourceNotFoundException", HttpStatus.BAD_REQUEST, "The resource does not exist."),
+
+	INVALID_OAUTH_FLOW("InvalidOAuthFlowException", HttpStatus.BAD_REQUEST, "The OAuth flow is not valid."),
+
+	SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", HttpStatus.BAD_REQUEST, "The scope does not exist."),
+
+	UNKNOWN_OPERATION("UnknownOperationException", HttpStatus.BAD_REQUEST, "The operation is not supported."),
+
+	MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", HttpStatus.BAD_REQUEST,
+			"Missing Authentication Token"),
+
+	INCOMPLETE_SIGNATURE("IncompleteSignatureException", HttpStatus.BAD_REQUEST,
+			"The request signature does not conform to AWS standards."),
+
+	INVALID_SIGNATURE("InvalidSignatureException", HttpStatus.BAD_REQUEST,
+			"The request signature we calculated does not match the signature you provided."),
+
+	UNRECOGNIZED_CLIENT("UnrecognizedClientException", HttpStatus.BAD_REQUEST,
+			"The security token included in the request is invalid."),
+
+	INTERNAL_ERROR("InternalErrorException", HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred."),
+
+	SERVICE_UNAVAILABLE("ServiceUnavailableException", HttpStatus.SERVICE_UNAVAILABLE,
+			"The service is temporarily unavailable. Try again later.");
+
+	private final String type;
+
+	private final HttpStatus status;
+
+	private final String defaultMessage;
+
+	CognitoError(String type, HttpStatus status, String defaultMessage) {
+		this.type = type;
+		this.status = status;
+		this.defaultMessage = defaultMessage;
+	}
+
+	String type() {
+		return this.type;
+	}
+
+	HttpStatus status() {
+		return this.status;
+	}
+
+	String defaultMessage() {
+		return this.defaultMessage;
+	}
+
+}

@@ -1,0 +1,200 @@
+package io.gatehouse.userpool.cognito;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON object of one request, consumed member by member: each operation takes the members it
+ * knows, then reads the rest into a settings record, so a member no operation knows is refused rather
+ * than silently ignored. Every JSON problem becomes an {@code InvalidParameterException} whose message
+ * names the member, never a Java type.
+ */
+final class WireRequest {
+
+	private final JsonMapper json;
+
+	private final String operation;
+
+	private final ObjectNode members;
+
+	private WireRequest(JsonMapper json, String operation, ObjectNode members) {
+		this.json = json;
+		this.operation = operation;
+		this.members = members;
+	}
+
+	static WireRequest parse(JsonMapper json, String operation, byte[] body) {
+		if (body.length == 0) {
+			return new WireRequest(json, operation, json.createObjectNode());
+		}
+		JsonNode tree;
+		try {
+			tree = json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw invalid(ex, operation);
+		}
+		if (tree == null || tree.isMissingNode()) {
+			return new WireRequest(json, operation, json.createObjectNode());
+		}
+		if (!tree.isObject()) {
+			throw new CognitoException(CognitoError.INVALID_PARAMETER, "The request body must be a JSON object.");
+		}
+		return new WireRequest(json, operation, (ObjectNode) tree);
+	}
+
+	String string(String member) {
+		JsonNode value = take(member);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw wrongType(member, "a string");
+		}
+		return value.asString();
+	}
+
+	Boolean bool(String member) {
+		JsonNode value = take(member);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isBoolean()) {
+			throw wrongType(member, "a boolean");
+		}
+		return value.booleanValue();
+	}
+
+	Integer integer(String member) {
+		JsonNode value = take(member);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+			throw wrongType(member, "an integer");
+		}
+		return value.intValue();
+	}
+
+	<T> List<T> list(String member, TypeReference<List<T>> type) {
+		JsonNode value = take(member);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isArray()) {
+			throw wrongType(member, "a list");
+		}
+		try {
+			return this.json.treeToValue(value, this.json.getTypeFactory().constructType(type));
+		}
+		catch (JacksonException ex) {
+			throw invalid(ex, this.operation, member);
+		}
+	}
+
+	/** Refuses members that exist elsewhere in the AWS model but not in this operation. */
+	void refuse(String... notInThisOperation) {
+		for (String member : notInThisOperation) {
+			if (this.members.has(member)) {
+				throw unsupported(member, this.operation);
+			}
+		}
+	}
+
+	/** Reads every remaining member into {@code type}; unknown members are refused. */
+	<T> T rest(Class<T> type) {
+		try {
+			return this.json.treeToValue(this.members, type);
+		}
+		catch (JacksonException ex) {
+			throw invalid(ex, this.operation);
+		}
+	}
+
+	/** Ends an operation that has no settings record: any member left is unknown. */
+	void end() {
+		if (!this.members.isEmpty()) {
+			throw unsupported(this.members.propertyNames().iterator().next(), this.operation);
+		}
+	}
+
+	private JsonNode take(String member) {
+		JsonNode value = this.members.remove(member);
+		return (value == null || value.isNull()) ? null : value;
+	}
+
+	private static CognitoException wrongType(String member, String expected) {
+		return new CognitoException(CognitoError.INVALID_PARAMETER,
+				"Value at '" + lowerFirst(member) + "' has the wrong type: expected " + expected + ".");
+	}
+
+	private static CognitoException unsupported(String member, String operation) {
+		return new CognitoException(CognitoError.INVALID_PARAMETER,
+				"The member '" + clip(member) + "' is not supported by " + operation + ".");
+	}
+
+	private static CognitoException invalid(JacksonException ex, String operation, String... prefix) {
+		if (ex instanceof StreamReadException || (prefix.length == 0 && ex.getPath().isEmpty())) {
+			// Syntax errors, duplicate members, trailing content after the object.
+			return (ex instanceof StreamConstraintsException)
+					? new CognitoException(CognitoError.INVALID_PARAMETER,
+							"The request body is nested too deeply or has a value that is too long.")
+					: new CognitoException(CognitoError.INVALID_PARAMETER, "The request body is not valid JSON.");
+		}
+		if (ex instanceof UnrecognizedPropertyException) {
+			return unsupported(((UnrecognizedPropertyException) ex).getPropertyName(), operation);
+		}
+		if (ex instanceof InvalidFormatException format && format.getTargetType() != null
+				&& format.getTargetType().isEnum()) {
+			String values = Arrays.stream(format.getTargetType().getEnumConstants())
+				.map((constant) -> WireResponses.enumValue((Enum<?>) constant))
+				.collect(Collectors.joining(", ", "[", "]"));
+			return new CognitoException(CognitoError.INVALID_PARAMETER, "1 validation error detected: Value at '"
+					+ path(prefix, ex) + "' failed to satisfy constraint: Member must satisfy enum value set: "
+					+ values);
+		}
+		if (ex instanceof MismatchedInputException) {
+			return new CognitoException(CognitoError.INVALID_PARAMETER,
+					"Value at '" + path(prefix, ex) + "' has the wrong type.");
+		}
+		return new CognitoException(CognitoError.INVALID_PARAMETER, "The request body could not be read.");
+	}
+
+	private static String path(String[] prefix, JacksonException ex) {
+		List<String> parts = new ArrayList<>();
+		for (String member : prefix) {
+			parts.add(lowerFirst(member));
+		}
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				parts.add(lowerFirst(reference.getPropertyName()));
+			}
+			else if (reference.getIndex() >= 0) {
+				parts.add((reference.getIndex() + 1) + ".member");
+			}
+		}
+		return clip(String.join(".", parts));
+	}
+
+	private static String clip(String text) {
+		return (text.length() > 128) ? text.substring(0, 128) + "..." : text;
+	}
+
+	private static String lowerFirst(String member) {
+		return member.isEmpty() ? member : Character.toLowerCase(member.charAt(0)) + member.substring(1);
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.gatehouse.userpool.cognito;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.gatehouse.userpool.client.AppClient;
+import io.gatehouse.userpool.config.AwsJson;
+import io.gatehouse.userpool.client.AppClientSummary;
+import io.gatehouse.userpool.pool.Page;
+import io.gatehouse.userpool.pool.UserPool;
+import io.gatehouse.userpool.pool.UserPoolSummary;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Response shapes of the AWS model ({@code UserPoolType}, {@code UserPoolClientType}, ...). Timestamps
+ * are epoch seconds with millisecond fractions, as the AWS JSON 1.1 protocol serializes them.
+ */
+@Component
+final class WireResponses {
+
+	private final JsonMapper json = AwsJson.mapper();
+
+	/** The mapper requests are read with and responses written with. */
+	JsonMapper json() {
+		return this.json;
+	}
+
+	ObjectNode empty() {
+		return this.json.createObjectNode();
+	}
+
+	ObjectNode userPool(UserPool pool) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("Id", pool.id());
+		node.put("Name", pool.name());
+		node.setAll((ObjectNode) this.json.valueToTree(pool.settings()));
+		node.set("SchemaAttributes", this.json.valueToTree(pool.schemaAttributes()));
+		node.put("LastModifiedDate", epochSeconds(pool.lastModifiedDate()));
+		node.put("CreationDate", epochSeconds(pool.creationDate()));
+		node.put("EstimatedNumberOfUsers", pool.estimatedNumberOfUsers());
+		node.put("Arn", pool.arn());
+		return node;
+	}
+
+	ObjectNode userPoolPage(Page<UserPoolSummary> page) {
+		ObjectNode node = this.json.createObjectNode();
+		ArrayNode pools = node.putArray("UserPools");
+		for (UserPoolSummary pool : page.items()) {
+			ObjectNode item = pools.addObject();
+			item.put("Id", pool.id());
+			item.put("Name", pool.name());
+			item.putObject("LambdaConfig");
+			item.put("LastModifiedDate", epochSeconds(pool.lastModifiedDate()));
+			item.put("CreationDate", epochSeconds(pool.creationDate()));
+		}
+		if (page.nextToken() != null) {
+			node.put("NextToken", page.nextToken());
+		}
+		return node;
+	}
+
+	ObjectNode appClient(AppClient client) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("UserPoolId", client.userPoolId());
+		node.put("ClientName", client.clientName());
+		node.put("ClientId", client.clientId());
+		if (client.clientSecret() != null) {
+			node.put("ClientSecret", client.clientSecret());
+		}
+		node.put("LastModifiedDate", epochSeconds(client.lastModifiedDate()));
+		node.put("CreationDate", epochSeconds(client.creationDate()));
+		node.setAll((ObjectNode) this.json.valueToTree(client.settings()));
+		return node;
+	}
+
+	ObjectNode appClientPage(Page<AppClientSummary> page) {
+		ObjectNode node = this.json.createObjectNode();
+		ArrayNode clients = node.putArray("UserPoolClients");
+		for (AppClientSummary client : page.items()) {
+			ObjectNode item = clients.addObject();
+			item.put("ClientId", client.clientId());
+			item.put("UserPoolId", client.userPoolId());
+			item.put("ClientName", client.clientName());
+		}
+		if (page.nextToken() != null) {
+			node.put("NextToken", page.nextToken());
+		}
+		return node;
+	}
+
+	ObjectNode wrap(String member, ObjectNode value) {
+		ObjectNode node = this.json.createObjectNode();
+		node.set(member, value);
+		return node;
+	}
+
+	static BigDecimal epochSeconds(Instant instant) {
+		return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
+	}
+
+	/** An enum constant as it appears on the wire (its {@code @JsonProperty} name, if any). */
+	static String enumValue(Enum<?> constant) {
+		try {
+			JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+			return (property != null) ? property.value() : constant.name();
+		}
+		catch (NoSuchFieldException ex) {
+			return constant.name();
+		}
+	}
+
+}
