@@ -96,6 +96,15 @@ public class UserPoolService {
 		return view(find(userPoolId));
 	}
 
+	/**
+	 * What the user feature needs to know about a pool: sign-in names, case sensitivity, schema, policy.
+	 * @throws UserPoolNotFoundException when the pool does not exist
+	 */
+	@Transactional(readOnly = true)
+	public io.gatehouse.userpool.user.PoolUserSettings userSettings(String userPoolId) {
+		return PoolUserSettingsMapping.map(describe(userPoolId));
+	}
+
 	/** @throws UserPoolNotFoundException when the pool does not exist */
 	@Transactional(readOnly = true)
 	public void requireExists(String userPoolId) {

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 
+import io.gatehouse.userpool.pool.UserPoolService;
+import io.gatehouse.userpool.user.AttributeDefinition;
 import io.gatehouse.userpool.user.PoolUserSettings;
+import io.gatehouse.userpool.user.SignInAttribute;
 import io.gatehouse.userpool.user.TestUsers;
 import io.gatehouse.userpool.user.UserService;
 
@@ -23,6 +26,9 @@ class UserPoolUsersTest {
 	@Autowired
 	private UserService users;
 
+	@Autowired
+	private UserPoolService pools;
+
 	@Test
 	void describeUserPoolThenEstimatedNumberOfUsersCountsItsUsersAndDeleteRemovesThem() {
 		try (CognitoIdentityProviderClient cognito = TestAdmin.sdk(this.port)) {
@@ -37,6 +43,32 @@ class UserPoolUsersTest {
 			cognito.deleteUserPool((r) -> r.userPoolId(pool.id()));
 
 			assertThat(this.users.countUsers(pool.id())).isZero();
+		}
+	}
+
+	@Test
+	void userSettingsThenTheUserFeatureSeesThePoolsSignInNamesSchemaAndPolicy() {
+		try (CognitoIdentityProviderClient cognito = TestAdmin.sdk(this.port)) {
+			UserPoolType pool = cognito.createUserPool(TestUserPools.named("shop")
+				.withEmailSignIn()
+				.withPasswordPolicy(12, true)
+				.withCustomString("tier", 10)
+				.build()).userPool();
+
+			PoolUserSettings settings = this.pools.userSettings(pool.id());
+
+			assertThat(settings.poolId()).isEqualTo(pool.id());
+			assertThat(settings.poolName()).isEqualTo(pool.name());
+			assertThat(settings.usernameCaseSensitive()).isFalse();
+			assertThat(settings.usernameAttributes()).containsExactly(SignInAttribute.EMAIL);
+			assertThat(settings.passwordPolicy().minimumLength()).isEqualTo(12);
+			assertThat(settings.passwordPolicy().requireSymbols()).isTrue();
+			assertThat(settings.passwordPolicy().requireUppercase()).isFalse();
+			assertThat(settings.passwordPolicy().temporaryPasswordValidityDays()).isEqualTo(3);
+			AttributeDefinition tier = settings.schema().find("custom:tier").orElseThrow();
+			assertThat(tier.maxLength()).isEqualTo(10);
+			assertThat(tier.mutable()).isTrue();
+			assertThat(settings.schema().find("email")).isPresent();
 		}
 	}
 
