@@ -112,12 +112,9 @@ final class CognitoController {
 			throw new CognitoException(CognitoError.of(refused.failure()), refused.message());
 		}
 		Caller caller = ((Authentication.Authenticated) authentication).caller();
-		if (caller instanceof Caller.AssumedRole role) {
-			PolicyDecisions.Outcome outcome = this.decisions.decide(role.session(), "cognito-identity:" + operation,
-					null, Map.of());
-			if (!outcome.decision().isAllowed()) {
-				throw new CognitoException(CognitoError.ACCESS_DENIED, "The role of the caller does not allow cognito-identity:" + operation + ".");
-			}
+		if (!this.decisions.allows(caller, "cognito-identity:" + operation, null)) {
+			throw new CognitoException(CognitoError.ACCESS_DENIED,
+					"The role of the caller does not allow cognito-identity:" + operation + ".");
 		}
 	}
 

@@ -28,7 +28,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param headers header names are case-insensitive
  */
 public record ReceivedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-		byte[] body) {
+		byte[] body, String payloadSha256Hex) {
+
+	/** A request a resource server forwarded in parts: no body, only its hash. */
+	public static ReceivedRequest forwarded(String method, String rawPath, String rawQuery,
+			Map<String, List<String>> headers, String payloadSha256Hex) {
+		return new ReceivedRequest(method, rawPath, rawQuery, headers, new byte[0], payloadSha256Hex);
+	}
 
 	public static ReceivedRequest read(HttpServletRequest request, long maxBytes) {
 		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -48,7 +54,8 @@ public record ReceivedRequest(String method, String rawPath, String rawQuery, Ma
 		if (body.length > maxBytes) {
 			throw RefusedException.invalidParameter("The request is too large.");
 		}
-		return new ReceivedRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body);
+		return new ReceivedRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body,
+				sha256Hex(body));
 	}
 
 	public Optional<String> header(String name) {
@@ -57,7 +64,7 @@ public record ReceivedRequest(String method, String rawPath, String rawQuery, Ma
 	}
 
 	public SignableRequest signable() {
-		return new SignableRequest(this.method, this.rawPath, this.rawQuery, this.headers, sha256Hex(this.body));
+		return new SignableRequest(this.method, this.rawPath, this.rawQuery, this.headers, this.payloadSha256Hex);
 	}
 
 	/** The query string's parameters, decoded; the first value of a repeated name wins. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.gatehouse.identitypool.config.GatehouseProperties;
+import io.gatehouse.identitypool.credentials.Caller;
 import io.gatehouse.identitypool.credentials.SessionClaims;
 import io.gatehouse.identitypool.identity.IdentityService;
 import io.gatehouse.identitypool.role.RolePolicies;
@@ -72,6 +73,14 @@ public final class PolicyDecisions {
 		session.principalTags().forEach((tag, value) -> context.key("aws:PrincipalTag/" + tag, value));
 		Decision decision = PolicyEvaluator.evaluate(context.build(), role.get().permissions());
 		return new Outcome(decision, role.get(), null);
+	}
+
+	/** Whether a caller of an admin surface may perform the action: admin keys may, roles as their policies say. */
+	public boolean allows(Caller caller, String action, String resource) {
+		if (caller instanceof Caller.AssumedRole role) {
+			return decide(role.session(), action, resource, Map.of()).decision().isAllowed();
+		}
+		return caller instanceof Caller.Admin;
 	}
 
 	private static boolean reserved(String key) {
