@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -87,6 +88,42 @@ public final class MasterKey {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is unavailable", ex);
+		}
+	}
+
+	/**
+	 * Derives an independent sub-key for {@code purpose} with HKDF-SHA256 (RFC 5869). Use it where a value must
+	 * be keyed deterministically (an HMAC over low-entropy codes) rather than encrypted; different purposes give
+	 * unrelated keys, and the master key itself never leaves this class.
+	 */
+	public byte[] deriveKey(String purpose, int length) {
+		if (length < 16 || length > 64) {
+			throw new IllegalArgumentException("derived keys are 16 to 64 bytes");
+		}
+		try {
+			Mac extract = Mac.getInstance("HmacSHA256");
+			extract.init(new SecretKeySpec("gatehouse-master-key-hkdf-salt".getBytes(StandardCharsets.UTF_8),
+					"HmacSHA256"));
+			byte[] prk = extract.doFinal(this.key.getEncoded());
+			Mac expand = Mac.getInstance("HmacSHA256");
+			expand.init(new SecretKeySpec(prk, "HmacSHA256"));
+			byte[] info = purpose.getBytes(StandardCharsets.UTF_8);
+			byte[] out = new byte[length];
+			byte[] block = new byte[0];
+			int written = 0;
+			for (int counter = 1; written < length; counter++) {
+				expand.update(block);
+				expand.update(info);
+				expand.update((byte) counter);
+				block = expand.doFinal();
+				int n = Math.min(block.length, length - written);
+				System.arraycopy(block, 0, out, written, n);
+				written += n;
+			}
+			return out;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
 		}
 	}
 

@@ -21,7 +21,7 @@ public final class DeploymentSchemas {
 	}
 
 	public static void apply(TestPostgres.Database database) {
-		Path script = locate();
+		Path script = ComposeEnvironmentContract.locate("deploy/postgres/schemas.sql");
 		try {
 			String sql = Files.readString(script)
 				.replace(":'user_pool_password'", "'" + PASSWORD + "'")
@@ -49,16 +49,5 @@ public final class DeploymentSchemas {
 		}
 	}
 
-	private static Path locate() {
-		Path directory = Path.of("").toAbsolutePath();
-		while (directory != null) {
-			Path candidate = directory.resolve("deploy/postgres/schemas.sql");
-			if (Files.isRegularFile(candidate)) {
-				return candidate;
-			}
-			directory = directory.getParent();
-		}
-		throw new IllegalStateException("deploy/postgres/schemas.sql not found above " + Path.of("").toAbsolutePath());
-	}
 
 }

@@ -1,0 +1,13 @@
+package io.gatehouse.identitypool;
+
+import io.gatehouse.testsupport.ComposeEnvironmentContract;
+import org.junit.jupiter.api.Test;
+
+class DockerComposeTest {
+
+	@Test
+	void composeGivesOnlySettingsTheServiceReadsAndEveryRequiredOne() throws Exception {
+		ComposeEnvironmentContract.verify("identity-pool-service");
+	}
+
+}

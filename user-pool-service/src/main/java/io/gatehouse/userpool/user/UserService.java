@@ -1,0 +1,528 @@
+package io.gatehouse.userpool.user;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.gatehouse.userpool.password.PasswordContext;
+import io.gatehouse.userpool.password.PasswordHasher;
+import io.gatehouse.userpool.password.PasswordValidator;
+import jakarta.persistence.EntityManager;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Users of a pool: the internal API sign-up, sign-in, the hosted UI and the admin operations call. Every
+ * method is scoped to one pool; a sub from another pool is "not found". Uniqueness (username, email/phone
+ * sign-in names) is enforced by PostgreSQL, so concurrent creations of the same user end with exactly one
+ * user and {@link UsernameExistsException} or {@link AliasExistsException} for the others.
+ * <p>
+ * Each method runs in its own transaction (programmatic, so the class needs no proxy). Password hashing
+ * happens before the transaction starts so a connection is never held for an Argon2 computation.
+ */
+@Service
+public final class UserService {
+
+	/** Cognito's username pattern and length. */
+	private static final AttributesJsonConverter ATTRIBUTES_JSON = new AttributesJsonConverter();
+
+	private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+
+	private final UserAccountRepository users;
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate transaction;
+
+	private final PasswordValidator passwordValidator;
+
+	private final PasswordHasher passwordHasher;
+
+	private final SignInThrottle throttle;
+
+	private final Clock clock;
+
+	private final JdbcClient jdbc;
+
+	UserService(UserAccountRepository users, EntityManager entityManager, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager,
+			PasswordValidator passwordValidator, PasswordHasher passwordHasher, SignInThrottle throttle,
+			ObjectProvider<Clock> clock) {
+		this.users = users;
+		this.entityManager = entityManager;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.passwordValidator = passwordValidator;
+		this.passwordHasher = passwordHasher;
+		this.throttle = throttle;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/**
+	 * Creates a user.
+	 * @throws InvalidUserParameterException the username or an attribute breaks the pool's rules
+	 * @throws io.gatehouse.userpool.password.InvalidPasswordException the password breaks the policy
+	 * @throws UsernameExistsException the username (or email/phone username attribute) is taken
+	 * @throws AliasExistsException a verified alias given at creation belongs to another user
+	 */
+	public User create(PoolUserSettings pool, NewUser command) {
+		Objects.requireNonNull(command.status(), "status");
+		Objects.requireNonNull(command.writer(), "writer");
+		String given = command.username();
+		if (given == null || !USERNAME.matcher(given).matches()) {
+			throw InvalidUserParameterException.username("Username must be 1 to 128 letters, marks, numbers,"
+					+ " symbols or punctuation, without spaces.");
+		}
+		UUID sub = UUID.randomUUID();
+		Map<String, String> attributes = new LinkedHashMap<>(command.attributes());
+		String username = usernameFor(pool, given, sub, attributes);
+		Map<String, String> validated = new LinkedHashMap<>();
+		validated.put(StandardAttributes.SUB, sub.toString());
+		validated.putAll(AttributeValidator.validateNew(pool.schema(), attributes, command.writer()));
+		String hash = null;
+		if (command.password() != null) {
+			this.passwordValidator.validate(command.password(), pool.passwordPolicy(),
+					PasswordContext.of(pool.poolName(), given, validated.get(StandardAttributes.EMAIL)));
+			hash = this.passwordHasher.hash(command.password());
+		}
+		Instant now = now();
+		UserAccount account = new UserAccount(sub, pool.poolId(), username, SignInNames.usernameKey(pool, username),
+				now);
+		account.attributes(validated, SignInNames.of(pool, validated), now);
+		account.status(command.status(), now);
+		if (hash != null) {
+			account.password(hash, temporaryPasswordExpiry(pool, command.status(), now), now);
+		}
+		if (!insert(account)) {
+			throw whyNotInserted(pool, account);
+		}
+		return account.toUser();
+	}
+
+	public Optional<User> findBySub(String poolId, UUID sub) {
+		return this.users.findInPool(poolId, sub).map(UserAccount::toUser);
+	}
+
+	/** Finds a user by username exactly as the pool compares usernames (case-insensitively by default). */
+	public Optional<User> findByUsername(PoolUserSettings pool, String username) {
+		if (username == null) {
+			return Optional.empty();
+		}
+		return this.users.findByUsernameKey(pool.poolId(), SignInNames.usernameKey(pool, username))
+			.map(UserAccount::toUser);
+	}
+
+	/**
+	 * Finds a user by any name they may sign in with: the username, then (as the pool allows) the preferred
+	 * username, the email address, the phone number. Admin operations accept the same names.
+	 */
+	public Optional<User> findBySignInName(PoolUserSettings pool, String name) {
+		return findAccountBySignInName(pool, name).map(UserAccount::toUser);
+	}
+
+	/**
+	 * Changes attributes. A changed email or phone number becomes unverified unless an administrator marks it
+	 * verified in the same call.
+	 * @throws UserNotFoundException no such user in the pool
+	 * @throws InvalidUserParameterException an attribute is unknown, immutable, not writable by
+	 * {@code writer}, or has a bad value
+	 * @throws AliasExistsException the new email/phone/preferred username is another user's sign-in name
+	 */
+	public User updateAttributes(PoolUserSettings pool, UUID sub, Map<String, String> changes,
+			AttributeWriter writer) {
+		return inTransaction(pool, false, () -> {
+			UserAccount account = lock(pool.poolId(), sub);
+			Map<String, String> current = account.attributes();
+			Map<String, String> merged = AttributeValidator.validateUpdate(pool.schema(), current, changes, writer);
+			unverifyIfChanged(current, merged, changes, StandardAttributes.EMAIL, StandardAttributes.EMAIL_VERIFIED);
+			unverifyIfChanged(current, merged, changes, StandardAttributes.PHONE_NUMBER,
+					StandardAttributes.PHONE_NUMBER_VERIFIED);
+			return save(pool, account, merged);
+		});
+	}
+
+	/**
+	 * Removes attributes ({@code DeleteUserAttributes}); required, immutable and username attributes cannot be
+	 * removed.
+	 */
+	public User deleteAttributes(PoolUserSettings pool, UUID sub, Collection<String> names, AttributeWriter writer) {
+		for (SignInAttribute attribute : pool.usernameAttributes()) {
+			if (names.contains(attribute.attributeName())) {
+				throw InvalidUserParameterException.attribute(attribute.attributeName(),
+						"A username attribute cannot be deleted.");
+			}
+		}
+		return inTransaction(pool, false, () -> {
+			UserAccount account = lock(pool.poolId(), sub);
+			Map<String, String> remaining = AttributeValidator.validateDelete(pool.schema(), account.attributes(),
+					names, writer);
+			if (names.contains(StandardAttributes.EMAIL)) {
+				remaining.remove(StandardAttributes.EMAIL_VERIFIED);
+			}
+			if (names.contains(StandardAttributes.PHONE_NUMBER)) {
+				remaining.remove(StandardAttributes.PHONE_NUMBER_VERIFIED);
+			}
+			return save(pool, account, remaining);
+		});
+	}
+
+	/**
+	 * Marks the user's email or phone number verified (a verification code was confirmed, or sign-up was
+	 * confirmed through it). In a pool where that attribute is an alias it becomes a sign-in name; if another
+	 * user holds it, {@code forceAliasCreation} moves it here (the other user's copy becomes unverified),
+	 * otherwise {@link AliasExistsException}.
+	 */
+	public User markVerified(PoolUserSettings pool, UUID sub, SignInAttribute attribute, boolean forceAliasCreation) {
+		String verifiedName = switch (attribute) {
+			case EMAIL -> StandardAttributes.EMAIL_VERIFIED;
+			case PHONE_NUMBER -> StandardAttributes.PHONE_NUMBER_VERIFIED;
+			case PREFERRED_USERNAME -> throw new IllegalArgumentException("preferred_username is not verified");
+		};
+		return inTransaction(pool, false, () -> {
+			UserAccount account = lock(pool.poolId(), sub);
+			Map<String, String> merged = new LinkedHashMap<>(account.attributes());
+			if (!merged.containsKey(attribute.attributeName())) {
+				throw InvalidUserParameterException.attribute(attribute.attributeName(), "The attribute has no value.");
+			}
+			merged.put(verifiedName, "true");
+			SignInNames names = SignInNames.of(pool, merged);
+			if (forceAliasCreation) {
+				Instant now = now();
+				if (names.email() != null) {
+					this.users.releaseEmailAlias(pool.poolId(), names.email(), sub, now);
+				}
+				if (names.phone() != null) {
+					this.users.releasePhoneAlias(pool.poolId(), names.phone(), sub, now);
+				}
+			}
+			return save(pool, account, merged);
+		});
+	}
+
+	public User setStatus(String poolId, UUID sub, UserStatus status) {
+		Objects.requireNonNull(status, "status");
+		return inTransaction(null, false, () -> {
+			UserAccount account = lock(poolId, sub);
+			account.status(status, now());
+			this.entityManager.flush();
+			return account.toUser();
+		});
+	}
+
+	public User setEnabled(String poolId, UUID sub, boolean enabled) {
+		return inTransaction(null, false, () -> {
+			UserAccount account = lock(poolId, sub);
+			account.enabled(enabled, now());
+			this.entityManager.flush();
+			return account.toUser();
+		});
+	}
+
+	/**
+	 * Sets a new password after checking it against the pool's policy: for sign-up's later steps, change,
+	 * reset and {@code AdminSetUserPassword}. A temporary password puts the user in
+	 * {@code FORCE_CHANGE_PASSWORD}; a permanent one confirms a user who was in {@code FORCE_CHANGE_PASSWORD}
+	 * or {@code RESET_REQUIRED}. Clears any sign-in lockout. {@link User#passwordChangedAt()} moves, which the
+	 * token work uses to revoke what was issued before.
+	 * @throws io.gatehouse.userpool.password.InvalidPasswordException the password breaks the policy
+	 */
+	public User setPassword(PoolUserSettings pool, UUID sub, String password, boolean temporary) {
+		User user = findBySub(pool.poolId(), sub).orElseThrow(UserNotFoundException::new);
+		this.passwordValidator.validate(password, pool.passwordPolicy(),
+				PasswordContext.of(pool.poolName(), user.username(), user.email().orElse(null)));
+		String hash = this.passwordHasher.hash(password);
+		return inTransaction(pool, false, () -> {
+			UserAccount account = lock(pool.poolId(), sub);
+			Instant now = now();
+			if (temporary) {
+				account.status(UserStatus.FORCE_CHANGE_PASSWORD, now);
+			}
+			else if (account.status() == UserStatus.FORCE_CHANGE_PASSWORD
+					|| account.status() == UserStatus.RESET_REQUIRED) {
+				account.status(UserStatus.CONFIRMED, now);
+			}
+			account.password(hash, temporaryPasswordExpiry(pool, account.status(), now), now);
+			this.entityManager.flush();
+			this.throttle.reset(sub);
+			return account.toUser();
+		});
+	}
+
+	/**
+	 * Checks a password at sign-in, with throttling: an unknown user, a locked-out user and a wrong password
+	 * each cost one Argon2 verification, like a right one. A successful check resets the failure count.
+	 */
+	public PasswordCheck checkPassword(PoolUserSettings pool, String signInName, String password) {
+		Optional<UserAccount> found = findAccountBySignInName(pool, signInName);
+		if (found.isEmpty()) {
+			this.passwordHasher.verifyDummy(password);
+			return new PasswordCheck.UnknownUser();
+		}
+		User user = found.get().toUser();
+		String hash = found.get().passwordHash();
+		LockoutState lockout = this.throttle.state(user.sub());
+		if (lockout.lockedAt(now())) {
+			this.passwordHasher.verifyDummy(password);
+			return new PasswordCheck.LockedOut(lockout.lockedUntil());
+		}
+		if (!this.passwordHasher.verify(password, hash)) {
+			LockoutState after = this.throttle.recordFailure(user.sub());
+			return new PasswordCheck.WrongPassword(after);
+		}
+		if (!this.throttle.recordSuccess(user.sub())) {
+			return new PasswordCheck.LockedOut(this.throttle.state(user.sub()).lockedUntil());
+		}
+		if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD && user.temporaryPasswordExpiresAt() != null
+				&& !now().isBefore(user.temporaryPasswordExpiresAt())) {
+			return new PasswordCheck.TemporaryPasswordExpired(user);
+		}
+		if (this.passwordHasher.needsRehash(hash)) {
+			rehash(user.sub(), this.passwordHasher.hash(password));
+		}
+		return new PasswordCheck.Authenticated(user);
+	}
+
+	/** Deletes a user; false when there was none. Their codes go with them (foreign key cascade). */
+	public boolean delete(String poolId, UUID sub) {
+		Integer deleted = this.transaction.execute((status) -> this.users.deleteInPool(poolId, sub));
+		return deleted != null && deleted > 0;
+	}
+
+	public long countUsers(String poolId) {
+		return this.users.countInPool(poolId);
+	}
+
+	private Optional<UserAccount> findAccountBySignInName(PoolUserSettings pool, String name) {
+		if (name == null || name.isEmpty() || name.length() > 2048) {
+			return Optional.empty();
+		}
+		Optional<UserAccount> byUsername = this.users.findByUsernameKey(pool.poolId(),
+				SignInNames.usernameKey(pool, name));
+		if (byUsername.isPresent()) {
+			return byUsername;
+		}
+		if (pool.isSignInName(SignInAttribute.PREFERRED_USERNAME)) {
+			Optional<UserAccount> byPreferred = this.users.findBySignInPreferredUsername(pool.poolId(),
+					SignInNames.usernameKey(pool, name));
+			if (byPreferred.isPresent()) {
+				return byPreferred;
+			}
+		}
+		if (pool.isSignInName(SignInAttribute.EMAIL) && name.indexOf('@') > 0) {
+			return this.users.findBySignInEmail(pool.poolId(), name);
+		}
+		if (pool.isSignInName(SignInAttribute.PHONE_NUMBER) && name.startsWith("+")) {
+			return this.users.findBySignInPhone(pool.poolId(), name);
+		}
+		return Optional.empty();
+	}
+
+	private String usernameFor(PoolUserSettings pool, String given, UUID sub, Map<String, String> attributes) {
+		Set<SignInAttribute> usernameAttributes = pool.usernameAttributes();
+		if (usernameAttributes.isEmpty()) {
+			if (pool.aliasAttributes().contains(SignInAttribute.EMAIL) && AttributeValidator.isEmail(given)) {
+				throw InvalidUserParameterException.username(
+						"Username cannot be of email format, since user pool is configured for email alias.");
+			}
+			if (pool.aliasAttributes().contains(SignInAttribute.PHONE_NUMBER)
+					&& AttributeValidator.isPhoneNumber(given)) {
+				throw InvalidUserParameterException.username("Username cannot be of phone number format,"
+						+ " since user pool is configured for phone_number alias.");
+			}
+			return given;
+		}
+		SignInAttribute kind;
+		if (usernameAttributes.contains(SignInAttribute.EMAIL) && AttributeValidator.isEmail(given)) {
+			kind = SignInAttribute.EMAIL;
+		}
+		else if (usernameAttributes.contains(SignInAttribute.PHONE_NUMBER) && AttributeValidator.isPhoneNumber(given)) {
+			kind = SignInAttribute.PHONE_NUMBER;
+		}
+		else {
+			throw InvalidUserParameterException.username(usernameAttributes.size() > 1
+					? "Username should be either an email or a phone number."
+					: usernameAttributes.contains(SignInAttribute.EMAIL) ? "Username should be an email."
+							: "Username should be a phone number.");
+		}
+		String attribute = kind.attributeName();
+		if (attributes.containsKey(attribute) && !given.equals(attributes.get(attribute))) {
+			throw InvalidUserParameterException.attribute(attribute, "The attribute differs from the username.");
+		}
+		attributes.put(attribute, given);
+		// Cognito keeps an immutable username distinct from the changeable email or phone: the sub.
+		return sub.toString();
+	}
+
+	/**
+	 * Inserts the new user unless one of the unique indexes already holds its username or a sign-in name.
+	 * {@code ON CONFLICT DO NOTHING} waits for a concurrent insert of the same key to commit, so exactly one
+	 * of several concurrent creations wins, and the losers learn it without an SQL error in the log.
+	 */
+	private boolean insert(UserAccount account) {
+		SignInNames names = account.signInNames();
+		return this.jdbc.sql("INSERT INTO user_pool.user_account (sub, pool_id, username, username_key, sign_in_email,"
+				+ " sign_in_phone, sign_in_preferred_username, attributes, status, enabled, password_hash,"
+				+ " password_changed_at, temporary_password_expires_at, created_at, updated_at) VALUES (:sub, :poolId,"
+				+ " :username, :usernameKey, :email, :phone, :preferred, CAST(:attributes AS jsonb), :status, :enabled,"
+				+ " :hash, :passwordChangedAt, :temporaryExpiry, :now, :now) ON CONFLICT DO NOTHING RETURNING sub")
+			.param("sub", account.sub())
+			.param("poolId", account.poolId())
+			.param("username", account.username())
+			.param("usernameKey", account.usernameKey())
+			.param("email", names.email())
+			.param("phone", names.phone())
+			.param("preferred", names.preferredUsername())
+			.param("attributes", ATTRIBUTES_JSON.convertToDatabaseColumn(account.attributes()))
+			.param("status", account.status().name())
+			.param("enabled", account.enabled())
+			.param("hash", account.passwordHash())
+			.param("passwordChangedAt", offset(account.passwordChangedAt()))
+			.param("temporaryExpiry", offset(account.temporaryPasswordExpiresAt()))
+			.param("now", offset(account.createdAt()))
+			.query((rs, row) -> true)
+			.optional()
+			.isPresent();
+	}
+
+	private RuntimeException whyNotInserted(PoolUserSettings pool, UserAccount account) {
+		SignInNames names = account.signInNames();
+		if (this.users.findByUsernameKey(pool.poolId(), account.usernameKey()).isPresent()) {
+			return new UsernameExistsException("User already exists");
+		}
+		if (names.email() != null && this.users.findBySignInEmail(pool.poolId(), names.email()).isPresent()) {
+			String message = "An account with the given email already exists.";
+			return pool.usernameAttributes().contains(SignInAttribute.EMAIL) ? new UsernameExistsException(message)
+					: new AliasExistsException(message);
+		}
+		if (names.phone() != null && this.users.findBySignInPhone(pool.poolId(), names.phone()).isPresent()) {
+			String message = "An account with the given phone_number already exists.";
+			return pool.usernameAttributes().contains(SignInAttribute.PHONE_NUMBER)
+					? new UsernameExistsException(message) : new AliasExistsException(message);
+		}
+		if (names.preferredUsername() != null
+				&& this.users.findBySignInPreferredUsername(pool.poolId(), names.preferredUsername()).isPresent()) {
+			return new AliasExistsException("An account with the given preferred_username already exists.");
+		}
+		// The conflicting user was deleted in between: still a conflict for this request.
+		return new UsernameExistsException("User already exists");
+	}
+
+	private static OffsetDateTime offset(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static void unverifyIfChanged(Map<String, String> current, Map<String, String> merged,
+			Map<String, String> changes, String attribute, String verified) {
+		if (changes.containsKey(attribute) && !Objects.equals(current.get(attribute), merged.get(attribute))
+				&& !changes.containsKey(verified)) {
+			merged.put(verified, "false");
+		}
+	}
+
+	private User save(PoolUserSettings pool, UserAccount account, Map<String, String> attributes) {
+		SignInNames before = account.signInNames();
+		SignInNames after = SignInNames.of(pool, attributes);
+		// Checked first so the usual conflict is a clean answer; the unique indexes still decide races.
+		if (after.email() != null && !after.email().equalsIgnoreCase(String.valueOf(before.email()))
+				&& this.users.findBySignInEmail(pool.poolId(), after.email()).isPresent()) {
+			throw new AliasExistsException("An account with the given email already exists.");
+		}
+		if (after.phone() != null && !after.phone().equals(before.phone())
+				&& this.users.findBySignInPhone(pool.poolId(), after.phone()).isPresent()) {
+			throw new AliasExistsException("An account with the given phone_number already exists.");
+		}
+		if (after.preferredUsername() != null && !after.preferredUsername().equals(before.preferredUsername())
+				&& this.users.findBySignInPreferredUsername(pool.poolId(), after.preferredUsername()).isPresent()) {
+			throw new AliasExistsException("An account with the given preferred_username already exists.");
+		}
+		account.attributes(attributes, after, now());
+		this.entityManager.flush();
+		return account.toUser();
+	}
+
+	private void rehash(UUID sub, String hash) {
+		this.transaction.executeWithoutResult((status) -> this.users.findById(sub)
+			.ifPresent((account) -> account.rehash(hash)));
+	}
+
+	private UserAccount lock(String poolId, UUID sub) {
+		return this.users.lockInPool(poolId, sub).orElseThrow(UserNotFoundException::new);
+	}
+
+	private static Instant temporaryPasswordExpiry(PoolUserSettings pool, UserStatus status, Instant now) {
+		int days = pool.passwordPolicy().temporaryPasswordValidityDays();
+		return (status == UserStatus.FORCE_CHANGE_PASSWORD && days > 0) ? now.plus(Duration.ofDays(days)) : null;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private <T> T inTransaction(PoolUserSettings pool, boolean creating, Supplier<T> work) {
+		try {
+			return this.transaction.execute((status) -> work.get());
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex, pool, creating);
+		}
+	}
+
+	/** Turns a unique-index violation into the domain error Cognito would give; anything else passes. */
+	private static RuntimeException translate(RuntimeException ex, PoolUserSettings pool, boolean creating) {
+		String violation = uniqueViolation(ex);
+		if (violation == null) {
+			return ex;
+		}
+		if (violation.contains("user_account_username_uq")) {
+			return new UsernameExistsException("User already exists");
+		}
+		if (violation.contains("user_account_sign_in_email_uq")) {
+			String message = "An account with the given email already exists.";
+			return (creating && pool != null && pool.usernameAttributes().contains(SignInAttribute.EMAIL))
+					? new UsernameExistsException(message) : new AliasExistsException(message);
+		}
+		if (violation.contains("user_account_sign_in_phone_uq")) {
+			String message = "An account with the given phone_number already exists.";
+			return (creating && pool != null && pool.usernameAttributes().contains(SignInAttribute.PHONE_NUMBER))
+					? new UsernameExistsException(message) : new AliasExistsException(message);
+		}
+		if (violation.contains("user_account_sign_in_preferred_username_uq")) {
+			return new AliasExistsException("An account with the given preferred_username already exists.");
+		}
+		return ex;
+	}
+
+	private static String uniqueViolation(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+					&& violation.getConstraintName() != null) {
+				return violation.getConstraintName();
+			}
+			if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+				return String.valueOf(sql.getMessage());
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+}

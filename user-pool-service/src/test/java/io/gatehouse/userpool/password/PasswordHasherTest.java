@@ -1,0 +1,73 @@
+package io.gatehouse.userpool.password;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordHasherTest {
+
+	private static final PasswordHashingProperties DEFAULTS = Binder.get(new org.springframework.core.env.StandardEnvironment())
+		.bindOrCreate("gatehouse.password-hashing", PasswordHashingProperties.class);
+
+	private final PasswordHasher hasher = new PasswordHasher(DEFAULTS);
+
+	@Test
+	void hashWhenDefaultsThenArgon2idWith19MiBTwoIterationsOneLane() {
+		assertThat(DEFAULTS).isEqualTo(new PasswordHashingProperties(19456, 2, 1, 16, 32));
+		assertThat(this.hasher.hash("Tangerine-Otter-42")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+	}
+
+	@Test
+	void hashWhenConfiguredThenParametersUsed() {
+		PasswordHashingProperties configured = new Binder(new MapConfigurationPropertySource(
+				Map.of("gatehouse.password-hashing.memory-kib", "8192", "gatehouse.password-hashing.iterations", "3")))
+			.bindOrCreate("gatehouse.password-hashing", PasswordHashingProperties.class);
+
+		assertThat(new PasswordHasher(configured).hash("x")).startsWith("$argon2id$v=19$m=8192,t=3,p=1$");
+	}
+
+	@Test
+	void verifyWhenLongPassphraseWithSpacesAndEmojiThenOnlyTheExactPassphraseMatches() {
+		String passphrase = "correct horse battery staple 🐴🔋 and a very long tail well past seventy-two bytes"
+				+ " so that bcrypt would have silently ignored this part 🦄 — ümlauts too";
+		assertThat(passphrase.length()).isGreaterThan(128);
+		String hash = this.hasher.hash(passphrase);
+
+		assertThat(this.hasher.verify(passphrase, hash)).isTrue();
+		assertThat(this.hasher.verify(passphrase.substring(0, passphrase.length() - 1), hash)).isFalse();
+		assertThat(this.hasher.verify(passphrase.replace("🦄", "🐴"), hash)).isFalse();
+		assertThat(this.hasher.verify(passphrase.substring(0, 72), hash)).isFalse();
+		assertThat(this.hasher.verify(passphrase + " ", hash)).isFalse();
+	}
+
+	@Test
+	void verifyWhenSameCharactersInDecomposedFormThenMatches() {
+		String composed = "Caf\u00e9-Terrasse-9";
+		String decomposed = "Cafe\u0301-Terrasse-9";
+
+		assertThat(this.hasher.verify(decomposed, this.hasher.hash(composed))).isTrue();
+	}
+
+	@Test
+	void verifyWhenNoHashOrDummyThenFalse() {
+		assertThat(this.hasher.verify("anything", null)).isFalse();
+		assertThat(this.hasher.verify("anything", "not-a-hash")).isFalse();
+		assertThat(this.hasher.verifyDummy("anything")).isFalse();
+	}
+
+	@Test
+	void needsRehashWhenHashMadeWithWeakerParametersThenTrue() {
+		PasswordHasher weak = new PasswordHasher(new PasswordHashingProperties(4096, 1, 1, 16, 32));
+		String weakHash = weak.hash("Tangerine-Otter-42");
+
+		assertThat(this.hasher.needsRehash(weakHash)).isTrue();
+		assertThat(this.hasher.verify("Tangerine-Otter-42", weakHash)).isTrue();
+		assertThat(this.hasher.needsRehash(this.hasher.hash("Tangerine-Otter-42"))).isFalse();
+	}
+
+}
