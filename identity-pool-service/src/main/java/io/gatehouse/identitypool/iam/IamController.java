@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.gatehouse.identitypool.RefusedException;
 import io.gatehouse.identitypool.config.AwsQueryXml;
 import io.gatehouse.identitypool.config.GatehouseProperties;
+import io.gatehouse.identitypool.config.QuerySurface;
 import io.gatehouse.identitypool.config.ReceivedRequest;
 import io.gatehouse.identitypool.credentials.Authentication;
 import io.gatehouse.identitypool.credentials.RequestAuthenticator;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * percent-encoded, as IAM returns them.
  */
 @RestController
-final class IamController {
+final class IamController implements QuerySurface {
 
 	private static final Logger logger = LoggerFactory.getLogger(IamController.class);
 
@@ -65,7 +66,26 @@ final class IamController {
 	@RequestMapping(path = { "/iam", "/iam/" }, method = { RequestMethod.GET, RequestMethod.POST })
 	ResponseEntity<byte[]> handle(HttpServletRequest servletRequest) {
 		try {
-			ReceivedRequest request = ReceivedRequest.read(servletRequest, this.gatehouse.maxRequestSize().toBytes());
+			return handle(ReceivedRequest.read(servletRequest, this.gatehouse.maxRequestSize().toBytes()));
+		}
+		catch (RefusedException ex) {
+			return error(IamError.of(ex.refusal()), ex.getMessage());
+		}
+	}
+
+	@Override
+	public String signingService() {
+		return "iam";
+	}
+
+	@Override
+	public boolean handlesAction(String action) {
+		return ACTIONS.contains(action);
+	}
+
+	@Override
+	public ResponseEntity<byte[]> handle(ReceivedRequest request) {
+		try {
 			Map<String, String> parameters = request.queryProtocolParameters();
 			String action = parameters.getOrDefault("Action", "");
 			Authentication authentication = this.authenticator.authenticate(request,

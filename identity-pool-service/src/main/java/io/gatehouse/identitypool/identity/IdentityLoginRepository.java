@@ -19,7 +19,7 @@ interface IdentityLoginRepository extends JpaRepository<IdentityLogin, IdentityL
 	/** Links a login unless another identity has it already; answers 1 when this call linked it. */
 	@Modifying
 	@Query(nativeQuery = true, value = """
-			insert into identity_login (pool_id, provider, subject, identity_id, created_at)
+			insert into identity_pool.identity_login (pool_id, provider, subject, identity_id, created_at)
 			values (:poolId, :provider, :subject, :identityId, :createdAt)
 			on conflict do nothing""")
 	int link(String poolId, String provider, String subject, String identityId, Instant createdAt);

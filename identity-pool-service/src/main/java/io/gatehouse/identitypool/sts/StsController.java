@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import io.gatehouse.identitypool.RefusedException;
 import io.gatehouse.identitypool.config.AwsQueryXml;
 import io.gatehouse.identitypool.config.GatehouseProperties;
+import io.gatehouse.identitypool.config.QuerySurface;
 import io.gatehouse.identitypool.config.ReceivedRequest;
 import io.gatehouse.identitypool.credentials.Authentication;
 import io.gatehouse.identitypool.credentials.Caller;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * can check credentials this service issued.
  */
 @RestController
-final class StsController {
+final class StsController implements QuerySurface {
 
 	private static final Logger logger = LoggerFactory.getLogger(StsController.class);
 
@@ -50,7 +51,26 @@ final class StsController {
 	@RequestMapping(path = { "/sts", "/sts/" }, method = { RequestMethod.GET, RequestMethod.POST })
 	ResponseEntity<byte[]> handle(HttpServletRequest servletRequest) {
 		try {
-			ReceivedRequest request = ReceivedRequest.read(servletRequest, this.gatehouse.maxRequestSize().toBytes());
+			return handle(ReceivedRequest.read(servletRequest, this.gatehouse.maxRequestSize().toBytes()));
+		}
+		catch (RefusedException ex) {
+			return error(400, "InvalidParameterValue", ex.getMessage());
+		}
+	}
+
+	@Override
+	public String signingService() {
+		return "sts";
+	}
+
+	@Override
+	public boolean handlesAction(String action) {
+		return "GetCallerIdentity".equals(action);
+	}
+
+	@Override
+	public ResponseEntity<byte[]> handle(ReceivedRequest request) {
+		try {
 			Map<String, String> parameters = request.queryProtocolParameters();
 			String action = parameters.getOrDefault("Action", "");
 			if (!action.equals("GetCallerIdentity")) {
