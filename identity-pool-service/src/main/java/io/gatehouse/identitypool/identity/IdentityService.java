@@ -87,7 +87,7 @@ public final class IdentityService {
 	public String getId(String poolId, Map<String, String> loginTokens) {
 		PoolSnapshot pool = this.pools.snapshot(poolId);
 		if (loginTokens.isEmpty()) {
-			pool.unauthenticatedRole();
+			pool.requireGuestsAllowed();
 			return this.transaction.execute((status) -> create(pool.id()).id());
 		}
 		List<VerifiedLogin> verified = this.verifier.verify(loginTokens, pool.trustedProviders());

@@ -31,11 +31,16 @@ public record PoolSnapshot(String id, PoolDefinition definition, PoolRoles roles
 				this.definition.supportedLoginProviders());
 	}
 
-	/** The guest role, when this pool has guests at all. */
-	public String unauthenticatedRole() {
+	/** Refuses guests where the pool does not allow them. */
+	public void requireGuestsAllowed() {
 		if (!this.definition.allowUnauthenticated()) {
 			throw RefusedException.notAuthorized("Unauthenticated access is not supported for this identity pool.");
 		}
+	}
+
+	/** The guest role, when this pool has guests at all. */
+	public String unauthenticatedRole() {
+		requireGuestsAllowed();
 		if (this.roles.unauthenticated() == null) {
 			throw new RefusedException(Refusal.INVALID_POOL_CONFIGURATION,
 					"Invalid identity pool configuration. Check assigned IAM roles for this pool.");
