@@ -1,0 +1,27 @@
+package io.gatehouse.identitypool;
+
+/**
+ * Why a feature refused a request, independent of the wire. Each surface (Cognito JSON, IAM and STS Query,
+ * the decision API) translates it into its own error catalogue at the edge.
+ */
+public enum Refusal {
+
+	INVALID_PARAMETER,
+
+	MALFORMED_POLICY,
+
+	NOT_FOUND,
+
+	ALREADY_EXISTS,
+
+	CONFLICT,
+
+	NOT_AUTHORIZED,
+
+	INVALID_POOL_CONFIGURATION,
+
+	LIMIT_EXCEEDED,
+
+	EXTERNAL_SERVICE
+
+}

@@ -1,0 +1,7 @@
+package io.gatehouse.identitypool.credentials;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AdminKeyRepository extends JpaRepository<AdminKey, String> {
+
+}

@@ -1,0 +1,4 @@
+package io.gatehouse.identitypool.pool;
+
+public record PoolView(String id, PoolDefinition definition) {
+}

@@ -1,0 +1,244 @@
+package io.gatehouse.identitypool.provider;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.Algorithm;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import io.gatehouse.identitypool.RefusedException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies a provider's JWT (RFC 7519) against keys learned from that provider's JWKS, applying
+ * SECURITY.md "Tokens received": only asymmetric JWS algorithms (no {@code none}, no HMAC, so a public key
+ * can never be used as an HMAC secret), no key material or key location carried by the token itself
+ * ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}: RFC 8725 §3.10), known {@code kid}, exact
+ * {@code iss}, {@code aud}, {@code token_use}, {@code exp}, {@code nbf}, and size and nesting limits
+ * before any parsing.
+ */
+@Component
+final class TokenVerifier {
+
+	private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
+			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
+			JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+
+	private static final int MAX_NESTING = 16;
+
+	private final ProviderKeys keys;
+
+	private final ProviderProperties properties;
+
+	private final Clock clock;
+
+	TokenVerifier(ProviderKeys keys, ProviderProperties properties, Clock clock) {
+		this.keys = keys;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param issuer the exact issuer the token must name, whose JWKS holds its key
+	 * @param audiences the client ids of which {@code aud} must hold at least one
+	 * @param tokenUse the {@code token_use} the token must carry, or null when the provider has none
+	 * @throws RefusedException {@code NOT_AUTHORIZED} with a message naming the rule the token broke
+	 */
+	VerifiedToken verify(String token, String issuer, Set<String> audiences, String tokenUse) {
+		if (token == null || token.isBlank()) {
+			throw invalid("The token is empty.");
+		}
+		if (token.length() > this.properties.maxTokenLength()) {
+			throw invalid("The token is too large.");
+		}
+		String[] parts = token.split("\\.", -1);
+		if (parts.length != 3) {
+			throw invalid("The token is not a signed JWT.");
+		}
+		requireShallow(parts[0]);
+		requireShallow(parts[1]);
+		Algorithm algorithm;
+		try {
+			algorithm = com.nimbusds.jose.Header.parseAlgorithm(
+					com.nimbusds.jose.util.JSONObjectUtils.parse(decode(parts[0])));
+		}
+		catch (ParseException | IllegalArgumentException ex) {
+			throw invalid("The token header is malformed.");
+		}
+		if (algorithm == null || Algorithm.NONE.equals(algorithm)) {
+			throw invalid("Unsigned tokens (alg none) are not accepted.");
+		}
+		if (!(algorithm instanceof JWSAlgorithm jws) || !ACCEPTED.contains(jws)) {
+			throw invalid("The token's signing algorithm is not accepted.");
+		}
+		SignedJWT jwt;
+		try {
+			jwt = SignedJWT.parse(token);
+		}
+		catch (ParseException ex) {
+			throw invalid("The token is malformed.");
+		}
+		JWSHeader header = jwt.getHeader();
+		if (header.getJWKURL() != null || header.getX509CertURL() != null || header.getJWK() != null
+				|| header.getX509CertChain() != null || header.getCustomParam("jku") != null) {
+			throw invalid("Tokens that name their own keys (jku, x5u, jwk, x5c) are not accepted.");
+		}
+		if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+			throw invalid("The token has critical header parameters that are not understood.");
+		}
+		List<JWK> candidates = this.keys.candidates(issuer, header.getKeyID());
+		if (candidates.isEmpty()) {
+			throw invalid("The token's key id is not one of the provider's keys.");
+		}
+		boolean verified = false;
+		for (JWK key : candidates) {
+			if (verifies(jwt, header, key)) {
+				verified = true;
+				break;
+			}
+		}
+		if (!verified) {
+			throw invalid("The token's signature is not valid.");
+		}
+		JWTClaimsSet claims;
+		try {
+			claims = jwt.getJWTClaimsSet();
+		}
+		catch (ParseException ex) {
+			throw invalid("The token's claims are malformed.");
+		}
+		return checkClaims(claims, issuer, audiences, tokenUse);
+	}
+
+	private VerifiedToken checkClaims(JWTClaimsSet claims, String issuer, Set<String> audiences, String tokenUse) {
+		if (!issuer.equals(claims.getIssuer())) {
+			throw invalid("The token's issuer is not the provider's.");
+		}
+		List<String> aud = claims.getAudience();
+		String audience = aud.stream().filter(audiences::contains).findFirst().orElse(null);
+		if (audience == null) {
+			throw invalid("The token's audience is not a client id of this identity pool.");
+		}
+		if (tokenUse != null) {
+			Object use = claims.getClaim("token_use");
+			if (!tokenUse.equals(use)) {
+				throw invalid("The token's token_use is not " + tokenUse + ".");
+			}
+		}
+		Instant now = this.clock.instant();
+		Date exp = claims.getExpirationTime();
+		if (exp == null) {
+			throw invalid("The token has no expiry.");
+		}
+		if (!exp.toInstant().plus(this.properties.clockSkew()).isAfter(now)) {
+			throw invalid("The token has expired.");
+		}
+		Date nbf = claims.getNotBeforeTime();
+		if (nbf != null && nbf.toInstant().minus(this.properties.clockSkew()).isAfter(now)) {
+			throw invalid("The token is not valid yet.");
+		}
+		Date iat = claims.getIssueTime();
+		if (iat != null && iat.toInstant().minus(this.properties.clockSkew()).isAfter(now)) {
+			throw invalid("The token is not valid yet.");
+		}
+		String subject = claims.getSubject();
+		if (subject == null || subject.isEmpty() || subject.length() > 255) {
+			throw invalid("The token has no usable subject.");
+		}
+		Map<String, Object> values = new HashMap<>();
+		claims.getClaims().forEach((name, value) -> {
+			if (value != null) {
+				values.put(name, (value instanceof Date date) ? date.toInstant().getEpochSecond() : value);
+			}
+		});
+		return new VerifiedToken(issuer, subject, audience, values);
+	}
+
+	private static boolean verifies(SignedJWT jwt, JWSHeader header, JWK key) {
+		if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
+			return false;
+		}
+		if (key.getAlgorithm() != null && !key.getAlgorithm().equals(header.getAlgorithm())) {
+			return false;
+		}
+		try {
+			JWSVerifier verifier;
+			if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(header.getAlgorithm())) {
+				verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
+			}
+			else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(header.getAlgorithm())) {
+				verifier = new ECDSAVerifier(ec.toPublicJWK());
+			}
+			else {
+				return false;
+			}
+			return jwt.verify(verifier);
+		}
+		catch (JOSEException | IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	/** Refuses JSON nested deeper than any real token before a parser recurses into it. */
+	private static void requireShallow(String part) {
+		String json = decode(part);
+		int depth = 0;
+		boolean inString = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (inString) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+			}
+			else if (c == '{' || c == '[') {
+				if (++depth > MAX_NESTING) {
+					throw invalid("The token is nested too deeply.");
+				}
+			}
+			else if (c == '}' || c == ']') {
+				depth--;
+			}
+		}
+	}
+
+	private static String decode(String part) {
+		try {
+			return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("The token is not valid base64url.");
+		}
+	}
+
+	private static RefusedException invalid(String why) {
+		return RefusedException.notAuthorized("Invalid login token. " + why);
+	}
+
+}
