@@ -13,9 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.gatehouse.userpool.client.AppClient;
-import io.gatehouse.userpool.client.AppClientService;
-import io.gatehouse.userpool.client.AppClientSettings.PreventUserExistenceErrorTypes;
 import io.gatehouse.userpool.pool.UserPoolService;
 import io.gatehouse.userpool.user.PasswordCheck;
 import io.gatehouse.userpool.user.PoolUserSettings;
@@ -70,7 +67,7 @@ public final class AuthenticationEngine {
 
 	private final UserPoolService pools;
 
-	private final AppClientService clients;
+	private final ClientPolicies clients;
 
 	private final UserService users;
 
@@ -82,7 +79,7 @@ public final class AuthenticationEngine {
 
 	private final Clock clock;
 
-	AuthenticationEngine(UserPoolService pools, AppClientService clients, UserService users, AuthFlowStore flows,
+	AuthenticationEngine(UserPoolService pools, ClientPolicies clients, UserService users, AuthFlowStore flows,
 			List<ChallengeHandler> handlers, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
 		this.pools = pools;
 		this.clients = clients;
@@ -251,14 +248,7 @@ public final class AuthenticationEngine {
 	}
 
 	private ClientPolicy client(String poolId, String clientId) {
-		if (clientId == null) {
-			return new ClientPolicy(null, false, SESSION_VALIDITY);
-		}
-		AppClient client = this.clients.describe(poolId, clientId);
-		Integer minutes = client.settings().authSessionValidity();
-		return new ClientPolicy(client.clientId(),
-				client.settings().preventUserExistenceErrors() == PreventUserExistenceErrorTypes.LEGACY,
-				(minutes != null) ? Duration.ofMinutes(minutes) : SESSION_VALIDITY);
+		return this.clients.of(poolId, clientId);
 	}
 
 	private AuthStep record(String poolId, String clientId, UUID sub, AuthContext context, AuthStep step) {
@@ -280,12 +270,5 @@ public final class AuthenticationEngine {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	/**
-	 * What the engine needs to know about the client.
-	 * @param clientId null for the hosted pages without an OAuth request
-	 * @param revealsUsers {@code PreventUserExistenceErrors=LEGACY}
-	 */
-	private record ClientPolicy(String clientId, boolean revealsUsers, Duration sessionValidity) {
-	}
 
 }

@@ -119,8 +119,9 @@ final class NewPasswordRequiredHandler implements ChallengeHandler {
 	private static List<String> missingRequired(PoolUserSettings pool, Map<String, String> attributes) {
 		List<String> missing = new ArrayList<>();
 		for (AttributeDefinition definition : pool.schema().definitions()) {
-			if (definition.required() && !definition.developerOnly() && !StandardAttributes.SUB.equals(definition.name())
-					&& !attributes.containsKey(definition.name())) {
+			if (definition.required() && !definition.developerOnly()
+					&& !StandardAttributes.SUB.equals(definition.name()) && !StandardAttributes.IDENTITIES.equals(definition.name())
+					&& (attributes.get(definition.name()) == null || attributes.get(definition.name()).isEmpty())) {
 				missing.add(definition.name());
 			}
 		}
