@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.gatehouse.userpool.auth.ClientPolicies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -131,6 +132,26 @@ final class Pages {
 		// Only the path and query are kept: the redirect stays on this service whatever Host the request had.
 		String target = path + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 		return Optional.of(new SavedAuthorization(first(saved, "client_id"), first(saved, "login_hint"), target));
+	}
+
+	/**
+	 * The client of the OAuth request being served, when it is one of this pool's; null otherwise (the pages
+	 * then act as for a client that reveals nothing about users).
+	 */
+	static String clientOf(HttpServletRequest request, HttpServletResponse response, HostedPool pool,
+			ClientPolicies clients) {
+		String clientId = savedAuthorization(request, response, pool.id()).map(SavedAuthorization::clientId)
+			.orElse(null);
+		if (clientId == null) {
+			return null;
+		}
+		try {
+			return clients.of(pool.id(), clientId).clientId();
+		}
+		catch (RuntimeException ex) {
+			// Not a client of this pool (the authorization endpoint would not have saved it): act without one.
+			return null;
+		}
 	}
 
 	static void forgetSavedAuthorization(HttpServletRequest request, HttpServletResponse response) {

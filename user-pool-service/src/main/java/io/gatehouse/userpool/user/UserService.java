@@ -321,7 +321,7 @@ public final class UserService {
 	}
 
 	private Optional<UserAccount> findAccountBySignInName(PoolUserSettings pool, String name) {
-		if (name == null || name.isEmpty() || name.length() > 2048) {
+		if (!isPlausibleSignInName(name)) {
 			return Optional.empty();
 		}
 		Optional<UserAccount> byUsername = this.users.findByUsernameKey(pool.poolId(),
@@ -350,7 +350,7 @@ public final class UserService {
 	 * the pool's settings and the shape of the name typed, never on whether (or as what) the user exists.
 	 */
 	private Optional<UserAccount> findAccountForSignIn(PoolUserSettings pool, String name) {
-		if (name == null || name.isEmpty() || name.length() > 2048) {
+		if (!isPlausibleSignInName(name)) {
 			return Optional.empty();
 		}
 		String key = SignInNames.usernameKey(pool, name);
@@ -368,6 +368,32 @@ public final class UserService {
 			found = found.or(() -> byPhone);
 		}
 		return found;
+	}
+
+	/**
+	 * Whether {@code name} could name anyone: not empty, not over-long, and free of NUL and lone surrogates,
+	 * which no stored name has and which PostgreSQL would refuse as a query parameter (an error, not "nobody").
+	 */
+	private static boolean isPlausibleSignInName(String name) {
+		if (name == null || name.isEmpty() || name.length() > 2048) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == 0) {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private String usernameFor(PoolUserSettings pool, String given, UUID sub, Map<String, String> attributes) {
