@@ -36,7 +36,11 @@ public final class PostgresContextCustomizerFactory implements ContextCustomizer
 				.addFirst(new MapPropertySource("gatehouseTestPostgres",
 						Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
 								database.username(), "spring.datasource.password", database.password(),
-								"gatehouse.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
+								"gatehouse.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+								// Cached contexts share one server (max_connections 100): each keeps few idle
+								// connections, opening more only while a test needs them.
+								"spring.datasource.hikari.minimum-idle", "2",
+								"spring.datasource.hikari.idle-timeout", "10000")));
 		}
 
 		@Override

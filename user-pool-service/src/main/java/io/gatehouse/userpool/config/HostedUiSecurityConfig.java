@@ -34,7 +34,7 @@ public class HostedUiSecurityConfig {
 			+ " base-uri 'none'; frame-ancestors 'none'";
 
 	@Bean
-	@Order(20)
+	@Order(30)
 	SecurityFilterChain hostedUiSecurityFilterChain(HttpSecurity http, HostedUiSessions sessions) throws Exception {
 		http.securityMatcher(HostedUiPaths.matcher())
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.gatehouse.userpool.AccountFlowTest;
 import io.gatehouse.userpool.Concurrently;
 import io.gatehouse.userpool.MutableClock;
 import io.gatehouse.userpool.StatementCounter;
 import io.gatehouse.userpool.TestPools;
-import io.gatehouse.userpool.UserModelTest;
 import io.gatehouse.userpool.client.AppClientService;
 import io.gatehouse.userpool.password.PasswordHasher;
 import io.gatehouse.userpool.pool.UserPool;
@@ -24,14 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The engine against real PostgreSQL, with a clock the tests move instead of sleeping. */
-@UserModelTest
-@Import(StatementCounter.Configuration.class)
+@AccountFlowTest
 class AuthenticationEngineTest {
 
 	private static final AuthContext CONTEXT = new AuthContext(AuthDoor.USER_API, "192.0.2.1", "test");
