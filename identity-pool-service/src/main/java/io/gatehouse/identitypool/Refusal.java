@@ -18,6 +18,12 @@ public enum Refusal {
 
 	NOT_AUTHORIZED,
 
+	/** A token presented as proof of sign-in has expired. */
+	EXPIRED_TOKEN,
+
+	/** The caller exceeded a rate limit. */
+	TOO_MANY_REQUESTS,
+
 	INVALID_POOL_CONFIGURATION,
 
 	LIMIT_EXCEEDED,

@@ -20,7 +20,7 @@ final class ProblemDetailsAdvice {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case NOT_AUTHORIZED -> HttpStatus.FORBIDDEN;
 			case ALREADY_EXISTS, CONFLICT -> HttpStatus.CONFLICT;
-			case LIMIT_EXCEEDED -> HttpStatus.TOO_MANY_REQUESTS;
+			case LIMIT_EXCEEDED, TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 			case EXTERNAL_SERVICE -> HttpStatus.BAD_GATEWAY;
 			default -> HttpStatus.BAD_REQUEST;
 		};
