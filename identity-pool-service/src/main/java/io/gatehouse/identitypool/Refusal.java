@@ -21,6 +21,9 @@ public enum Refusal {
 	/** A token presented as proof of sign-in has expired. */
 	EXPIRED_TOKEN,
 
+	/** A policy (a role's trust policy, for instance) does not allow what was asked. */
+	ACCESS_DENIED,
+
 	/** The caller exceeded a rate limit. */
 	TOO_MANY_REQUESTS,
 

@@ -152,6 +152,32 @@ final class CognitoOperations {
 		return this.operations.get(operation).apply(body);
 	}
 
+	/** What a management operation acted on, for the audit trail: the pool or identity ids it names. */
+	String auditTarget(CognitoController.Body body, Object response) {
+		if (response instanceof IdentityPool created && created.identityPoolId() != null) {
+			return created.identityPoolId();
+		}
+		try {
+			AuditTarget target = body.as(AuditTarget.class);
+			if (target.identityPoolId() != null) {
+				return target.identityPoolId();
+			}
+			if (target.identityId() != null) {
+				return target.identityId();
+			}
+			if (target.identityIdsToDelete() != null) {
+				return String.join(",", target.identityIdsToDelete().stream().map(String::valueOf).toList());
+			}
+		}
+		catch (CognitoException ex) {
+			// A body that is not JSON names no target.
+		}
+		return null;
+	}
+
+	private record AuditTarget(String identityPoolId, String identityId, List<String> identityIdsToDelete) {
+	}
+
 	private Object listIdentityPools(CognitoController.Body body) {
 		ListIdentityPoolsRequest request = body.as(ListIdentityPoolsRequest.class);
 		if (request.maxResults() == null) {

@@ -59,6 +59,7 @@ enum IamError {
 			case CONFLICT -> DELETE_CONFLICT;
 			case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
 			case TOO_MANY_REQUESTS -> THROTTLING;
+			case ACCESS_DENIED -> ACCESS_DENIED;
 		};
 	}
 
