@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -28,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * when the database returns". The outage is real: this context's database stops accepting connections and
  * every connection the service holds is terminated by PostgreSQL, then connections are allowed again.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gatehouse.admin.access-key-id=" + TestGatehouse.ADMIN_KEY,
 				"gatehouse.admin.secret-access-key=" + TestGatehouse.ADMIN_SECRET,
-				"spring.datasource.hikari.connection-timeout=1000", "gatehouse.rate-limit.enabled=false" })
+				"spring.datasource.hikari.connection-timeout=1000", "gatehouse.rate-limit.enabled=false",
+				"spring.datasource.hikari.maximum-pool-size=4" })
 class DatabaseOutageTest {
 
 	@LocalServerPort

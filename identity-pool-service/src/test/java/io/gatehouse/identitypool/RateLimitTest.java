@@ -3,6 +3,7 @@ package io.gatehouse.identitypool;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,10 +21,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * address; past it the Cognito door answers TooManyRequestsException (HTTP 429) and STS Throttling, while
  * signed management calls are not throttled by it.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gatehouse.admin.access-key-id=" + TestGatehouse.ADMIN_KEY,
 				"gatehouse.admin.secret-access-key=" + TestGatehouse.ADMIN_SECRET, "gatehouse.rate-limit.burst=3",
-				"gatehouse.rate-limit.requests-per-second=0.001" })
+				"gatehouse.rate-limit.requests-per-second=0.001",
+				"spring.datasource.hikari.maximum-pool-size=4" })
 class RateLimitTest {
 
 	@LocalServerPort

@@ -27,6 +27,15 @@ public final class DatabaseFaults {
 					|| cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
 				return true;
 			}
+			if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() == null
+					&& "Connection is closed".equals(sql.getMessage())) {
+				// HikariCP's answer for a pooled connection the server has dropped (it carries no SQLState): seen when
+				// PostgreSQL terminated the connection mid-transaction and the rollback then failed too.
+				return true;
+			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				// 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.

@@ -20,6 +20,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.gatehouse.boot.MasterKey;
 
 import org.springframework.stereotype.Component;
@@ -41,6 +44,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class SigningKeys {
+
+	private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
 
 	private static final String PURPOSE = "identity_pool.openid_signing_key";
 
@@ -98,7 +103,16 @@ final class SigningKeys {
 	JWKSet published() {
 		if (!this.clock.instant().isBefore(this.lastReload.plus(RELOAD_EVERY))) {
 			synchronized (this) {
-				reload();
+				try {
+					reload();
+				}
+				catch (RuntimeException ex) {
+					if (this.keys.isEmpty()) {
+						throw ex;
+					}
+					// The database is away: keep publishing the keys already known, so tokens keep verifying.
+					logger.warn("Cannot re-read the OpenID signing keys ({}); publishing the known ones", ex.toString());
+				}
 			}
 		}
 		if (this.keys.isEmpty()) {

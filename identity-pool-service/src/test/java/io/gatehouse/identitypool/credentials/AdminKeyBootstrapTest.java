@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * console (never through the logging system) and works for the management APIs; later starts print nothing.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "gatehouse.rate-limit.burst=49")
+		properties = { "gatehouse.rate-limit.burst=49", "spring.datasource.hikari.maximum-pool-size=4" })
 class AdminKeyBootstrapTest {
 
 	private static final Pattern KEY_ID = Pattern.compile("aws_access_key_id\\s+=\\s+(AKIA[A-Z2-7]{16})");
