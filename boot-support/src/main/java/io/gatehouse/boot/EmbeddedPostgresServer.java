@@ -34,6 +34,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Duration startupTimeout) {
+		return start(dataDirectory, port, startupTimeout, 100);
+	}
+
+	/** As {@link #start(Path, int, Duration)}, allowing {@code maxConnections} client connections. */
+	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Duration startupTimeout,
+			int maxConnections) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(directory);
@@ -43,7 +49,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(startupTimeout)
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "100");
+				.setServerConfig("max_connections", Integer.toString(maxConnections));
 			if (port > 0) {
 				builder.setPort(port);
 			}

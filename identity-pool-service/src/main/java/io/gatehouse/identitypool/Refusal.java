@@ -18,6 +18,15 @@ public enum Refusal {
 
 	NOT_AUTHORIZED,
 
+	/** A token presented as proof of sign-in has expired. */
+	EXPIRED_TOKEN,
+
+	/** A policy (a role's trust policy, for instance) does not allow what was asked. */
+	ACCESS_DENIED,
+
+	/** The caller exceeded a rate limit. */
+	TOO_MANY_REQUESTS,
+
 	INVALID_POOL_CONFIGURATION,
 
 	LIMIT_EXCEEDED,

@@ -33,14 +33,14 @@ public final class PostgresContextCustomizerFactory implements ContextCustomizer
 			TestPostgres.Database database = TestPostgres.newDatabase();
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("gatehouseTestPostgres",
-						Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
-								database.username(), "spring.datasource.password", database.password(),
-								"gatehouse.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-								// Cached contexts share one server (max_connections 100): each keeps few idle
-								// connections, opening more only while a test needs them.
-								"spring.datasource.hikari.minimum-idle", "2",
-								"spring.datasource.hikari.idle-timeout", "10000")));
+				.addFirst(new MapPropertySource("gatehouseTestPostgres", Map.of("spring.datasource.url",
+						database.url(), "spring.datasource.username", database.username(),
+						"spring.datasource.password", database.password(),
+						// Spring caches many test contexts per JVM: keep each one's pool small and lazy so
+						// they fit on one server together.
+						"spring.datasource.hikari.minimum-idle", "0", "spring.datasource.hikari.maximum-pool-size",
+						"10", "spring.datasource.hikari.idle-timeout", "30000", "gatehouse.master-key",
+						"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package io.gatehouse.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,12 +17,15 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Process process;
 
+	private final int port;
+
 	private final int managementPort;
 
 	private final Path log;
 
-	private ServiceProcess(Process process, int managementPort, Path log) {
+	private ServiceProcess(Process process, int port, int managementPort, Path log) {
 		this.process = process;
+		this.port = port;
 		this.managementPort = managementPort;
 		this.log = log;
 	}
@@ -31,15 +35,28 @@ public final class ServiceProcess implements AutoCloseable {
 	 * Output goes to {@code log} (appended).
 	 */
 	public static ServiceProcess start(Class<?> mainClass, Path log, String... args) {
+		return launch(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), freePort(), log, args);
+	}
+
+	/**
+	 * Starts a service's executable jar, as an operator does ({@code java -jar}), on {@code port} and a free
+	 * management port. Output goes to {@code log} (appended).
+	 */
+	public static ServiceProcess startJar(Path jar, int port, Path log, String... args) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build the service first (./mvnw package)");
+		}
+		return launch(List.of("-jar", jar.toString()), port, log, args);
+	}
+
+	private static ServiceProcess launch(List<String> target, int port, Path log, String... args) {
 		int managementPort = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx512m");
 		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(mainClass.getName());
-		command.add("--server.port=" + freePort());
+		command.addAll(target);
+		command.add("--server.port=" + port);
 		command.add("--management.server.port=" + managementPort);
 		command.add("--spring.main.banner-mode=off");
 		command.addAll(List.of(args));
@@ -47,11 +64,16 @@ public final class ServiceProcess implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
-			return new ServiceProcess(process, managementPort, log);
+			return new ServiceProcess(process, port, managementPort, log);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot start " + mainClass.getName(), ex);
+			throw new IllegalStateException("cannot start " + target, ex);
 		}
+	}
+
+	/** The application port. */
+	public int port() {
+		return this.port;
 	}
 
 	public ActuatorProbe actuator() {

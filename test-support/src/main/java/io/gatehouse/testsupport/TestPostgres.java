@@ -67,7 +67,8 @@ public final class TestPostgres {
 		}
 		try {
 			Path directory = Files.createTempDirectory("gatehouse-test-pg");
-			EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(directory, 0, Duration.ofSeconds(60));
+			EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(directory, 0, Duration.ofSeconds(60),
+					400);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					embedded.close();

@@ -26,7 +26,9 @@ enum CognitoError {
 	INVALID_SIGNATURE("InvalidSignatureException", 400, "The request signature is not valid."),
 	EXPIRED_TOKEN("ExpiredTokenException", 400, "The security token included in the request is expired"),
 	ACCESS_DENIED("AccessDeniedException", 400, "The caller is not allowed to perform this action."),
-	INTERNAL("InternalErrorException", 500, "An internal error occurred.");
+	INTERNAL("InternalErrorException", 500, "An internal error occurred."),
+	/** The database is unreachable: the API's own server-fault type, with 503 so clients retry. */
+	SERVICE_UNAVAILABLE("InternalErrorException", 503, "The service is temporarily unavailable. Try again later.");
 
 	private final String type;
 
@@ -57,7 +59,9 @@ enum CognitoError {
 			case INVALID_PARAMETER, MALFORMED_POLICY -> INVALID_PARAMETER;
 			case NOT_FOUND -> RESOURCE_NOT_FOUND;
 			case ALREADY_EXISTS, CONFLICT -> RESOURCE_CONFLICT;
-			case NOT_AUTHORIZED -> NOT_AUTHORIZED;
+			case NOT_AUTHORIZED, EXPIRED_TOKEN -> NOT_AUTHORIZED;
+			case TOO_MANY_REQUESTS -> TOO_MANY_REQUESTS;
+			case ACCESS_DENIED -> ACCESS_DENIED;
 			case INVALID_POOL_CONFIGURATION -> INVALID_POOL_CONFIGURATION;
 			case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
 			case EXTERNAL_SERVICE -> EXTERNAL_SERVICE;

@@ -17,6 +17,8 @@ import io.gatehouse.identitypool.cognito.CognitoShapes.GetCredentialsForIdentity
 import io.gatehouse.identitypool.cognito.CognitoShapes.GetCredentialsForIdentityResponse;
 import io.gatehouse.identitypool.cognito.CognitoShapes.GetIdRequest;
 import io.gatehouse.identitypool.cognito.CognitoShapes.GetIdResponse;
+import io.gatehouse.identitypool.cognito.CognitoShapes.GetOpenIdTokenRequest;
+import io.gatehouse.identitypool.cognito.CognitoShapes.GetOpenIdTokenResponse;
 import io.gatehouse.identitypool.cognito.CognitoShapes.IdentityDescription;
 import io.gatehouse.identitypool.cognito.CognitoShapes.IdentityIdRequest;
 import io.gatehouse.identitypool.cognito.CognitoShapes.IdentityPool;
@@ -35,6 +37,7 @@ import io.gatehouse.identitypool.cognito.CognitoShapes.UnprocessedIdentityId;
 import io.gatehouse.identitypool.identity.IdentityService;
 import io.gatehouse.identitypool.identity.IdentityView;
 import io.gatehouse.identitypool.identity.IssuedCredentials;
+import io.gatehouse.identitypool.identity.IssuedOpenIdToken;
 import io.gatehouse.identitypool.pool.IdentityPoolService;
 import io.gatehouse.identitypool.pool.MatchType;
 import io.gatehouse.identitypool.pool.PoolDefinition;
@@ -50,7 +53,11 @@ import org.springframework.stereotype.Component;
 @Component
 final class CognitoOperations {
 
-	private static final Set<String> UNSIGNED = Set.of("GetId", "GetCredentialsForIdentity", "UnlinkIdentity");
+	private static final Set<String> UNSIGNED = Set.of("GetId", "GetCredentialsForIdentity", "GetOpenIdToken",
+			"UnlinkIdentity");
+
+	/** The unsigned operations that anyone can call in a loop; each is rate-limited per source address. */
+	private static final Set<String> RATE_LIMITED = Set.of("GetId", "GetCredentialsForIdentity", "GetOpenIdToken");
 
 	private final IdentityPoolService pools;
 
@@ -116,6 +123,11 @@ final class CognitoOperations {
 					new Credentials(issued.credentials().accessKeyId(), issued.credentials().secretAccessKey(),
 							issued.credentials().sessionToken(), seconds(issued.credentials().expiration())));
 		});
+		this.operations.put("GetOpenIdToken", (body) -> {
+			GetOpenIdTokenRequest request = body.as(GetOpenIdTokenRequest.class);
+			IssuedOpenIdToken issued = this.identities.getOpenIdToken(request.identityId(), logins(request.logins()));
+			return new GetOpenIdTokenResponse(issued.identityId(), issued.token());
+		});
 		this.operations.put("UnlinkIdentity", (body) -> {
 			UnlinkIdentityRequest request = body.as(UnlinkIdentityRequest.class);
 			this.identities.unlinkIdentity(request.identityId(), logins(request.logins()),
@@ -132,8 +144,38 @@ final class CognitoOperations {
 		return UNSIGNED.contains(operation);
 	}
 
+	boolean rateLimited(String operation) {
+		return RATE_LIMITED.contains(operation);
+	}
+
 	Object invoke(String operation, CognitoController.Body body) {
 		return this.operations.get(operation).apply(body);
+	}
+
+	/** What a management operation acted on, for the audit trail: the pool or identity ids it names. */
+	String auditTarget(CognitoController.Body body, Object response) {
+		if (response instanceof IdentityPool created && created.identityPoolId() != null) {
+			return created.identityPoolId();
+		}
+		try {
+			AuditTarget target = body.as(AuditTarget.class);
+			if (target.identityPoolId() != null) {
+				return target.identityPoolId();
+			}
+			if (target.identityId() != null) {
+				return target.identityId();
+			}
+			if (target.identityIdsToDelete() != null) {
+				return String.join(",", target.identityIdsToDelete().stream().map(String::valueOf).toList());
+			}
+		}
+		catch (CognitoException ex) {
+			// A body that is not JSON names no target.
+		}
+		return null;
+	}
+
+	private record AuditTarget(String identityPoolId, String identityId, List<String> identityIdsToDelete) {
 	}
 
 	private Object listIdentityPools(CognitoController.Body body) {

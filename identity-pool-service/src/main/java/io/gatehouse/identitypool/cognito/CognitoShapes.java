@@ -86,6 +86,12 @@ final class CognitoShapes {
 	record GetCredentialsForIdentityResponse(String identityId, Credentials credentials) {
 	}
 
+	record GetOpenIdTokenRequest(String identityId, Map<String, String> logins) {
+	}
+
+	record GetOpenIdTokenResponse(String identityId, String token) {
+	}
+
 	record UnlinkIdentityRequest(String identityId, Map<String, String> logins, List<String> loginsToRemove) {
 	}
 

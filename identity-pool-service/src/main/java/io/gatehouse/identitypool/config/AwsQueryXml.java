@@ -61,21 +61,36 @@ public final class AwsQueryXml {
 	}
 
 	public ResponseEntity<byte[]> respond(String action, String namespace, boolean hasResult) {
+		return respond(action, namespace, hasResult, UUID.randomUUID().toString());
+	}
+
+	public ResponseEntity<byte[]> respond(String action, String namespace, boolean hasResult, String requestId) {
 		StringBuilder out = new StringBuilder(this.xml.length() + 256);
 		out.append("<").append(action).append("Response xmlns=\"").append(namespace).append("\">");
 		if (hasResult) {
 			out.append('<').append(action).append("Result>").append(this.xml).append("</").append(action).append("Result>");
 		}
-		out.append("<ResponseMetadata><RequestId>").append(UUID.randomUUID()).append("</RequestId></ResponseMetadata>");
+		out.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata>");
 		out.append("</").append(action).append("Response>");
-		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(out.toString().getBytes(StandardCharsets.UTF_8));
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_XML)
+			.header("x-amzn-RequestId", requestId)
+			.body(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static ResponseEntity<byte[]> error(String namespace, int status, String type, String code, String message) {
+		return error(namespace, status, type, code, message, UUID.randomUUID().toString());
+	}
+
+	public static ResponseEntity<byte[]> error(String namespace, int status, String type, String code, String message,
+			String requestId) {
 		String body = "<ErrorResponse xmlns=\"" + namespace + "\"><Error><Type>" + type + "</Type><Code>" + escape(code)
-				+ "</Code><Message>" + escape(message) + "</Message></Error><RequestId>" + UUID.randomUUID()
+				+ "</Code><Message>" + escape(message) + "</Message></Error><RequestId>" + requestId
 				+ "</RequestId></ErrorResponse>";
-		return ResponseEntity.status(status).contentType(MediaType.TEXT_XML).body(body.getBytes(StandardCharsets.UTF_8));
+		return ResponseEntity.status(status)
+			.contentType(MediaType.TEXT_XML)
+			.header("x-amzn-RequestId", requestId)
+			.body(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static String escape(String value) {

@@ -26,14 +26,15 @@ import jakarta.servlet.http.HttpServletRequest;
  * consume or re-encode it.
  *
  * @param headers header names are case-insensitive
+ * @param sourceAddress the address the request came from (the servlet's remote address), null when forwarded
  */
 public record ReceivedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-		byte[] body, String payloadSha256Hex) {
+		byte[] body, String payloadSha256Hex, String sourceAddress) {
 
 	/** A request a resource server forwarded in parts: no body, only its hash. */
 	public static ReceivedRequest forwarded(String method, String rawPath, String rawQuery,
 			Map<String, List<String>> headers, String payloadSha256Hex) {
-		return new ReceivedRequest(method, rawPath, rawQuery, headers, new byte[0], payloadSha256Hex);
+		return new ReceivedRequest(method, rawPath, rawQuery, headers, new byte[0], payloadSha256Hex, null);
 	}
 
 	public static ReceivedRequest read(HttpServletRequest request, long maxBytes) {
@@ -55,7 +56,7 @@ public record ReceivedRequest(String method, String rawPath, String rawQuery, Ma
 			throw RefusedException.invalidParameter("The request is too large.");
 		}
 		return new ReceivedRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body,
-				sha256Hex(body));
+				sha256Hex(body), request.getRemoteAddr());
 	}
 
 	public Optional<String> header(String name) {

@@ -32,13 +32,28 @@ public final class CredentialsIssuer {
 
 	public TemporaryCredentials issue(String identityId, String identityPoolId, String roleArn, List<String> amr,
 			Map<String, String> principalTags, Duration lifetime) {
+		return issue(new Session(identityId, identityPoolId, roleArn, identityId, SessionClaims.COGNITO_IDENTITY, amr,
+				Map.of(), principalTags), lifetime);
+	}
+
+	/** Credentials for a role session, as STS AssumeRoleWithWebIdentity issues them. */
+	public TemporaryCredentials issue(Session session, Duration lifetime) {
 		Instant now = this.clock.instant();
 		Instant expiration = now.plus(lifetime);
 		String accessKeyId = RandomIds.accessKeyId("ASIA");
 		String secret = RandomIds.secretAccessKey();
-		SessionClaims claims = new SessionClaims(accessKeyId, secret, identityId, identityPoolId, roleArn, amr,
-				principalTags, now.getEpochSecond(), expiration.getEpochSecond());
+		SessionClaims claims = new SessionClaims(accessKeyId, secret, session.identityId(), session.identityPoolId(),
+				session.roleArn(), session.amr(), session.principalTags(), now.getEpochSecond(),
+				expiration.getEpochSecond(), session.sessionName(), session.provider(), session.webIdentityKeys());
 		return new TemporaryCredentials(accessKeyId, secret, this.tokens.seal(claims), expiration);
+	}
+
+	/**
+	 * Who a role session is for; see {@link SessionClaims} for each component.
+	 */
+	public record Session(String identityId, String identityPoolId, String roleArn, String sessionName,
+			String provider, List<String> amr, Map<String, List<String>> webIdentityKeys,
+			Map<String, String> principalTags) {
 	}
 
 }

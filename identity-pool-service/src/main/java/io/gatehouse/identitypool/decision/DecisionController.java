@@ -111,7 +111,7 @@ final class DecisionController {
 				(request.context() == null) ? Map.of() : request.context());
 		Decision decision = outcome.decision();
 		DecisionResponse.Principal principal = new DecisionResponse.Principal(
-				this.gatehouse.stsArn("assumed-role/" + session.roleName() + "/" + session.identityId()),
+				this.gatehouse.stsArn("assumed-role/" + session.roleName() + "/" + session.sessionName()),
 				session.identityId(), session.identityPoolId(), session.accessKeyId(), session.amr(),
 				session.expiration());
 		DecisionResponse.Statement statement = decision.statement()

@@ -55,21 +55,26 @@ public final class PolicyDecisions {
 		}
 		RequestContext.Builder context = RequestContext.builder(action).resource(resource);
 		extraKeys.forEach((key, values) -> {
-			if (!reserved(key)) {
+			if (!reserved(key) && !describesWebIdentity(key, session)) {
 				context.key(key, values);
 			}
 		});
 		Instant now = this.clock.instant();
+		if (session.cognitoIdentity()) {
+			context.key(COGNITO + ":sub", session.identityId())
+				.key(COGNITO + ":aud", session.identityPoolId())
+				.key(COGNITO + ":amr", session.amr());
+		}
+		else {
+			session.webIdentityKeys().forEach(context::key);
+		}
 		context.currentTime(now)
-			.key(COGNITO + ":sub", session.identityId())
-			.key(COGNITO + ":aud", session.identityPoolId())
-			.key(COGNITO + ":amr", session.amr())
-			.key("aws:userid", role.get().role().roleId() + ":" + session.identityId())
+			.key("aws:userid", role.get().role().roleId() + ":" + session.sessionName())
 			.key("aws:PrincipalArn", session.roleArn())
 			.key("aws:PrincipalAccount", this.gatehouse.accountId())
 			.key("aws:PrincipalType", "AssumedRole")
 			.key("aws:TokenIssueTime", Instant.ofEpochSecond(session.issuedAt()).toString())
-			.key("aws:FederatedProvider", COGNITO);
+			.key("aws:FederatedProvider", session.provider());
 		session.principalTags().forEach((tag, value) -> context.key("aws:PrincipalTag/" + tag, value));
 		Decision decision = PolicyEvaluator.evaluate(context.build(), role.get().permissions());
 		return new Outcome(decision, role.get(), null);
@@ -81,6 +86,18 @@ public final class PolicyDecisions {
 			return decide(role.session(), action, resource, Map.of()).decision().isAllowed();
 		}
 		return caller instanceof Caller.Admin;
+	}
+
+	/** A key under the prefix of the session's web identity provider ({@code <provider url>:...}). */
+	private static boolean describesWebIdentity(String key, SessionClaims session) {
+		String lower = key.toLowerCase(Locale.ROOT);
+		for (String own : session.webIdentityKeys().keySet()) {
+			String prefix = own.substring(0, own.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT);
+			if (lower.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean reserved(String key) {

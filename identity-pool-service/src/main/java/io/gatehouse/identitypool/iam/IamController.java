@@ -3,11 +3,16 @@ package io.gatehouse.identitypool.iam;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.gatehouse.identitypool.RefusedException;
+import io.gatehouse.identitypool.audit.AuditLog;
+import io.gatehouse.identitypool.audit.AuditRecord;
+import io.gatehouse.identitypool.config.DatabaseFaults;
+import io.gatehouse.identitypool.credentials.Caller;
 import io.gatehouse.identitypool.config.AwsQueryXml;
 import io.gatehouse.identitypool.config.GatehouseProperties;
 import io.gatehouse.identitypool.config.QuerySurface;
@@ -54,8 +59,11 @@ final class IamController implements QuerySurface {
 
 	private final GatehouseProperties gatehouse;
 
+	private final AuditLog audit;
+
 	IamController(RoleService roles, OidcProviderService providers, RequestAuthenticator authenticator,
-			PolicyDecisions decisions, GatehouseProperties gatehouse) {
+			PolicyDecisions decisions, GatehouseProperties gatehouse, AuditLog audit) {
+		this.audit = audit;
 		this.roles = roles;
 		this.providers = providers;
 		this.authenticator = authenticator;
@@ -85,33 +93,73 @@ final class IamController implements QuerySurface {
 
 	@Override
 	public ResponseEntity<byte[]> handle(ReceivedRequest request) {
+		Map<String, String> parameters = Map.of();
+		Caller caller = null;
+		String action = "";
+		IamError failure = null;
+		String requestId = UUID.randomUUID().toString();
 		try {
-			Map<String, String> parameters = request.queryProtocolParameters();
-			String action = parameters.getOrDefault("Action", "");
+			parameters = request.queryProtocolParameters();
+			action = parameters.getOrDefault("Action", "");
 			Authentication authentication = this.authenticator.authenticate(request,
 					SigV4Expectation.of("iam", this.gatehouse.region(), "us-east-1"));
 			if (authentication instanceof Authentication.Refused refused) {
-				return error(IamError.of(refused.failure()), refused.message());
+				failure = IamError.of(refused.failure());
+				return error(failure, refused.message(), requestId);
 			}
+			caller = ((Authentication.Authenticated) authentication).caller();
 			if (!ACTIONS.contains(action)) {
-				return error(IamError.INVALID_ACTION, "Could not find operation " + action + " for version 2010-05-08");
+				failure = IamError.INVALID_ACTION;
+				return error(failure, "Could not find operation " + action + " for version 2010-05-08", requestId);
 			}
-			if (!this.decisions.allows(((Authentication.Authenticated) authentication).caller(), "iam:" + action,
-					resource(action, parameters))) {
-				return error(IamError.ACCESS_DENIED, "The caller is not authorized to perform iam:" + action + ".");
+			if (!this.decisions.allows(caller, "iam:" + action, resource(action, parameters))) {
+				failure = IamError.ACCESS_DENIED;
+				return error(failure, "The caller is not authorized to perform iam:" + action + ".", requestId);
 			}
-			return perform(action, parameters);
+			return perform(action, parameters, requestId);
 		}
 		catch (RefusedException ex) {
-			return error(IamError.of(ex.refusal()), ex.getMessage());
+			failure = IamError.of(ex.refusal());
+			return error(failure, ex.getMessage(), requestId);
 		}
 		catch (RuntimeException ex) {
+			if (DatabaseFaults.unavailable(ex)) {
+				logger.warn("IAM request failed: the database is unavailable ({})", ex.toString());
+				failure = IamError.SERVICE_UNAVAILABLE;
+				return error(failure, "The service is temporarily unavailable. Try again later.", requestId);
+			}
 			logger.error("IAM request failed", ex);
-			return error(IamError.SERVICE_FAILURE, "An internal error occurred.");
+			failure = IamError.SERVICE_FAILURE;
+			return error(failure, "An internal error occurred.", requestId);
+		}
+		finally {
+			audit(request, caller, action, parameters, (failure == null) ? AuditRecord.SUCCESS : failure.code(),
+					requestId);
 		}
 	}
 
-	private ResponseEntity<byte[]> perform(String action, Map<String, String> p) {
+	/** Every IAM call is an administrative action: recorded, refused ones included, without documents. */
+	private void audit(ReceivedRequest request, Caller caller, String action, Map<String, String> parameters,
+			String outcome, String requestId) {
+		String keyId;
+		String arn = null;
+		if (caller instanceof Caller.Admin admin) {
+			keyId = admin.accessKeyId();
+		}
+		else if (caller instanceof Caller.AssumedRole role) {
+			keyId = role.session().accessKeyId();
+			arn = this.gatehouse.stsArn("assumed-role/" + role.session().roleName() + "/" + role.session().sessionName());
+		}
+		else {
+			keyId = AuditRecord.claimedKeyId(request.header("Authorization").orElse(null));
+		}
+		String target = action.equals("CreateOpenIDConnectProvider") ? parameters.get("Url") : resource(action, parameters);
+		this.audit.record(new AuditRecord(keyId, caller != null, arn, "iam:" + (action.isEmpty() ? "?" : action),
+				"*".equals(target) ? null : target, outcome, request.sourceAddress(),
+				request.header("User-Agent").orElse(null), requestId));
+	}
+
+	private ResponseEntity<byte[]> perform(String action, Map<String, String> p, String requestId) {
 		AwsQueryXml xml = AwsQueryXml.result();
 		switch (action) {
 			case "CreateRole" -> {
@@ -139,15 +187,15 @@ final class IamController implements QuerySurface {
 			}
 			case "DeleteRole" -> {
 				this.roles.delete(required(p, "RoleName"));
-				return xml.respond(action, NS, false);
+				return xml.respond(action, NS, false, requestId);
 			}
 			case "UpdateAssumeRolePolicy" -> {
 				this.roles.updateAssumeRolePolicy(required(p, "RoleName"), required(p, "PolicyDocument"));
-				return xml.respond(action, NS, false);
+				return xml.respond(action, NS, false, requestId);
 			}
 			case "PutRolePolicy" -> {
 				this.roles.putRolePolicy(required(p, "RoleName"), required(p, "PolicyName"), required(p, "PolicyDocument"));
-				return xml.respond(action, NS, false);
+				return xml.respond(action, NS, false, requestId);
 			}
 			case "GetRolePolicy" -> {
 				String roleName = required(p, "RoleName");
@@ -161,7 +209,7 @@ final class IamController implements QuerySurface {
 				.element("IsTruncated", "false");
 			case "DeleteRolePolicy" -> {
 				this.roles.deleteRolePolicy(required(p, "RoleName"), required(p, "PolicyName"));
-				return xml.respond(action, NS, false);
+				return xml.respond(action, NS, false, requestId);
 			}
 			case "CreateOpenIDConnectProvider" -> xml.element("OpenIDConnectProviderArn",
 					this.providers.create(required(p, "Url"), ReceivedRequest.members(p, "ClientIDList"),
@@ -182,11 +230,11 @@ final class IamController implements QuerySurface {
 			}
 			case "DeleteOpenIDConnectProvider" -> {
 				this.providers.delete(required(p, "OpenIDConnectProviderArn"));
-				return xml.respond(action, NS, false);
+				return xml.respond(action, NS, false, requestId);
 			}
 			default -> throw new IllegalStateException("unhandled action");
 		}
-		return xml.respond(action, NS, true);
+		return xml.respond(action, NS, true, requestId);
 	}
 
 	private String resource(String action, Map<String, String> p) {
@@ -248,6 +296,10 @@ final class IamController implements QuerySurface {
 
 	private static ResponseEntity<byte[]> error(IamError error, String message) {
 		return AwsQueryXml.error(NS, error.status(), error.type(), error.code(), message);
+	}
+
+	private static ResponseEntity<byte[]> error(IamError error, String message, String requestId) {
+		return AwsQueryXml.error(NS, error.status(), error.type(), error.code(), message, requestId);
 	}
 
 }

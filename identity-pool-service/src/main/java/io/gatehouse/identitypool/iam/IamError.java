@@ -20,6 +20,8 @@ enum IamError {
 	SIGNATURE_DOES_NOT_MATCH("Sender", "SignatureDoesNotMatch", 403),
 	EXPIRED_TOKEN("Sender", "ExpiredToken", 403),
 	ACCESS_DENIED("Sender", "AccessDenied", 403),
+	THROTTLING("Sender", "Throttling", 400),
+	SERVICE_UNAVAILABLE("Receiver", "ServiceUnavailable", 503),
 	SERVICE_FAILURE("Receiver", "ServiceFailure", 500);
 
 	static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
@@ -50,12 +52,14 @@ enum IamError {
 
 	static IamError of(Refusal refusal) {
 		return switch (refusal) {
-			case INVALID_PARAMETER, NOT_AUTHORIZED, INVALID_POOL_CONFIGURATION, EXTERNAL_SERVICE -> INVALID_INPUT;
+			case INVALID_PARAMETER, NOT_AUTHORIZED, EXPIRED_TOKEN, INVALID_POOL_CONFIGURATION, EXTERNAL_SERVICE -> INVALID_INPUT;
 			case MALFORMED_POLICY -> MALFORMED_POLICY;
 			case NOT_FOUND -> NO_SUCH_ENTITY;
 			case ALREADY_EXISTS -> ENTITY_ALREADY_EXISTS;
 			case CONFLICT -> DELETE_CONFLICT;
 			case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
+			case TOO_MANY_REQUESTS -> THROTTLING;
+			case ACCESS_DENIED -> ACCESS_DENIED;
 		};
 	}
 

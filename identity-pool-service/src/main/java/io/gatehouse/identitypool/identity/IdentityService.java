@@ -18,6 +18,7 @@ import io.gatehouse.identitypool.RefusedException;
 import io.gatehouse.identitypool.config.GatehouseProperties;
 import io.gatehouse.identitypool.credentials.CredentialsIssuer;
 import io.gatehouse.identitypool.credentials.TemporaryCredentials;
+import io.gatehouse.identitypool.openid.OpenIdTokens;
 import io.gatehouse.identitypool.pool.IdentityPoolService;
 import io.gatehouse.identitypool.pool.PoolSnapshot;
 import io.gatehouse.identitypool.provider.LoginVerifier;
@@ -60,13 +61,15 @@ public final class IdentityService {
 
 	private final Clock clock;
 
+	private final OpenIdTokens openIdTokens;
+
 	private final TransactionTemplate transaction;
 
 	private final TransactionTemplate readOnly;
 
 	IdentityService(IdentityRepository identities, IdentityLoginRepository logins, IdentityPoolService pools,
 			LoginVerifier verifier, RoleService roles, CredentialsIssuer issuer, GatehouseProperties gatehouse,
-			Clock clock, PlatformTransactionManager transactionManager) {
+			OpenIdTokens openIdTokens, Clock clock, PlatformTransactionManager transactionManager) {
 		this.identities = identities;
 		this.logins = logins;
 		this.pools = pools;
@@ -75,6 +78,7 @@ public final class IdentityService {
 		this.issuer = issuer;
 		this.gatehouse = gatehouse;
 		this.clock = clock;
+		this.openIdTokens = openIdTokens;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
@@ -114,6 +118,32 @@ public final class IdentityService {
 	 */
 	public IssuedCredentials getCredentialsForIdentity(String identityId, Map<String, String> loginTokens,
 			String customRoleArn) {
+		Authenticated authenticated = authenticate(identityId, loginTokens);
+		PoolSnapshot pool = authenticated.pool();
+		String role = authenticated.verified().isEmpty() ? pool.unauthenticatedRole()
+				: pool.authenticatedRole(authenticated.verified(), customRoleArn);
+		requireTrust(role, pool.id(), authenticated.identityId(), authenticated.amr());
+		TemporaryCredentials credentials = this.issuer.issue(authenticated.identityId(), pool.id(), role,
+				authenticated.amr(), authenticated.principalTags());
+		return new IssuedCredentials(authenticated.identityId(), credentials);
+	}
+
+	/**
+	 * An OpenID token of this service's issuer for an identity (the basic flow's {@code GetOpenIdToken}),
+	 * with the same proof as {@link #getCredentialsForIdentity}: logins of the identity, or none for a guest
+	 * of a pool that allows guests. No role is chosen here; whoever trusts the token (STS
+	 * AssumeRoleWithWebIdentity, any OIDC relying party) decides with its {@code aud}, {@code sub} and
+	 * {@code amr}.
+	 */
+	public IssuedOpenIdToken getOpenIdToken(String identityId, Map<String, String> loginTokens) {
+		Authenticated authenticated = authenticate(identityId, loginTokens);
+		OpenIdTokens.OpenIdToken token = this.openIdTokens.issue(authenticated.identityId(),
+				authenticated.pool().id(), authenticated.amr(), authenticated.principalTags());
+		return new IssuedOpenIdToken(authenticated.identityId(), token.token());
+	}
+
+	/** Checks the logins presented for an identity (none for a guest) and links them to it. */
+	private Authenticated authenticate(String identityId, Map<String, String> loginTokens) {
 		Identity identity = this.readOnly.execute((status) -> find(identityId));
 		PoolSnapshot pool = this.pools.snapshot(identity.poolId());
 		if (loginTokens.isEmpty()) {
@@ -121,19 +151,16 @@ public final class IdentityService {
 			if (hasLogins) {
 				throw RefusedException.notAuthorized("Access to Identity '" + identityId + "' is forbidden.");
 			}
-			String role = pool.unauthenticatedRole();
-			List<String> amr = List.of("unauthenticated");
-			requireTrust(role, pool.id(), identityId, amr);
-			TemporaryCredentials credentials = this.issuer.issue(identityId, pool.id(), role, amr, Map.of());
-			return new IssuedCredentials(identityId, credentials);
+			pool.requireGuestsAllowed();
+			return new Authenticated(identityId, pool, List.of(), List.of("unauthenticated"), Map.of());
 		}
 		List<VerifiedLogin> verified = this.verifier.verify(loginTokens, pool.trustedProviders());
 		String owner = this.transaction.execute((status) -> attach(pool.id(), identityId, verified));
-		String role = pool.authenticatedRole(verified, customRoleArn);
-		List<String> amr = amr(verified);
-		requireTrust(role, pool.id(), owner, amr);
-		TemporaryCredentials credentials = this.issuer.issue(owner, pool.id(), role, amr, pool.principalTags(verified));
-		return new IssuedCredentials(owner, credentials);
+		return new Authenticated(owner, pool, verified, amr(verified), pool.principalTags(verified));
+	}
+
+	private record Authenticated(String identityId, PoolSnapshot pool, List<VerifiedLogin> verified,
+			List<String> amr, Map<String, String> principalTags) {
 	}
 
 	/** Removes logins from an identity; the caller proves ownership with a login of that identity. */

@@ -8,6 +8,8 @@ interface OidcProviderRepository extends JpaRepository<OidcProvider, String> {
 
 	boolean existsByUrl(String url);
 
+	java.util.Optional<OidcProvider> findByUrl(String url);
+
 	List<OidcProvider> findAllByOrderByArnAsc();
 
 }

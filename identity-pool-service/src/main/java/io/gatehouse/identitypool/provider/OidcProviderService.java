@@ -64,6 +64,15 @@ public class OidcProviderService {
 		return this.repository.findById(arn).map(OidcProviderService::view);
 	}
 
+	/** The provider registered for exactly this issuer URL (with scheme). */
+	@Transactional(readOnly = true)
+	public Optional<OidcProviderView> findByUrl(String url) {
+		if (url == null || url.length() > 255) {
+			return Optional.empty();
+		}
+		return this.repository.findByUrl(url).map(OidcProviderService::view);
+	}
+
 	@Transactional(readOnly = true)
 	public List<String> list() {
 		return this.repository.findAllByOrderByArnAsc().stream().map(OidcProvider::arn).toList();

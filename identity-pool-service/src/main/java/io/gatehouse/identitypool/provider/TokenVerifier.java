@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JOSEException;
@@ -25,6 +26,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.gatehouse.identitypool.Refusal;
 import io.gatehouse.identitypool.RefusedException;
 
 import org.springframework.stereotype.Component;
@@ -63,8 +65,21 @@ final class TokenVerifier {
 	 * @param audiences the client ids of which {@code aud} must hold at least one
 	 * @param tokenUse the {@code token_use} the token must carry, or null when the provider has none
 	 * @throws RefusedException {@code NOT_AUTHORIZED} with a message naming the rule the token broke
+	 * ({@code EXPIRED_TOKEN} when it has expired)
 	 */
 	VerifiedToken verify(String token, String issuer, Set<String> audiences, String tokenUse) {
+		return verify(token, issuer, audiences, tokenUse, (kid) -> this.keys.candidates(issuer, kid));
+	}
+
+	/**
+	 * As {@link #verify(String, String, Set, String)}, with keys from the given source rather than the
+	 * issuer's JWKS over HTTP.
+	 *
+	 * @param audiences null when any audience is acceptable (the caller checks it, for example through a
+	 * trust policy)
+	 */
+	VerifiedToken verify(String token, String issuer, Set<String> audiences, String tokenUse,
+			Function<String, List<JWK>> keySource) {
 		if (token == null || token.isBlank()) {
 			throw invalid("The token is empty.");
 		}
@@ -106,7 +121,7 @@ final class TokenVerifier {
 		if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
 			throw invalid("The token has critical header parameters that are not understood.");
 		}
-		List<JWK> candidates = this.keys.candidates(issuer, header.getKeyID());
+		List<JWK> candidates = keySource.apply(header.getKeyID());
 		if (candidates.isEmpty()) {
 			throw invalid("The token's key id is not one of the provider's keys.");
 		}
@@ -135,7 +150,7 @@ final class TokenVerifier {
 			throw invalid("The token's issuer is not the provider's.");
 		}
 		List<String> aud = claims.getAudience();
-		String audience = aud.stream().filter(audiences::contains).findFirst().orElse(null);
+		String audience = aud.stream().filter((a) -> audiences == null || audiences.contains(a)).findFirst().orElse(null);
 		if (audience == null) {
 			throw invalid("The token's audience is not a client id of this identity pool.");
 		}
@@ -151,7 +166,7 @@ final class TokenVerifier {
 			throw invalid("The token has no expiry.");
 		}
 		if (!exp.toInstant().plus(this.properties.clockSkew()).isAfter(now)) {
-			throw invalid("The token has expired.");
+			throw new RefusedException(Refusal.EXPIRED_TOKEN, "Invalid login token. The token has expired.");
 		}
 		Date nbf = claims.getNotBeforeTime();
 		if (nbf != null && nbf.toInstant().minus(this.properties.clockSkew()).isAfter(now)) {
@@ -196,6 +211,34 @@ final class TokenVerifier {
 		}
 		catch (JOSEException | IllegalStateException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * The {@code iss} claim of a token whose signature has not been checked yet: only to choose whose keys
+	 * verify it. Size and nesting limits apply before any parsing.
+	 */
+	String unverifiedIssuer(String token) {
+		if (token == null || token.isBlank()) {
+			throw invalid("The token is empty.");
+		}
+		if (token.length() > this.properties.maxTokenLength()) {
+			throw invalid("The token is too large.");
+		}
+		String[] parts = token.split("\\.", -1);
+		if (parts.length != 3) {
+			throw invalid("The token is not a signed JWT.");
+		}
+		requireShallow(parts[1]);
+		try {
+			Object iss = com.nimbusds.jose.util.JSONObjectUtils.parse(decode(parts[1])).get("iss");
+			if (!(iss instanceof String issuer) || issuer.isEmpty()) {
+				throw invalid("The token names no issuer.");
+			}
+			return issuer;
+		}
+		catch (ParseException ex) {
+			throw invalid("The token's claims are malformed.");
 		}
 	}
 

@@ -109,6 +109,22 @@ class CognitoApiTest {
 	}
 
 	@Test
+	void serverSideTokenCheckRequestedThenInvalidParameterAndNothingStored() {
+		String name = TestGatehouse.unique("sstc");
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> this.cognito.createIdentityPool((r) -> r.identityPoolName(name)
+				.allowUnauthenticatedIdentities(false)
+				.cognitoIdentityProviders(CognitoIdentityProvider.builder()
+					.providerName(TestGatehouse.providerName(this.userPool))
+					.clientId("mgmt-client")
+					.serverSideTokenCheck(true)
+					.build())))
+			.withMessageContaining("ServerSideTokenCheck");
+		assertThat(this.cognito.listIdentityPools((r) -> r.maxResults(60)).identityPools())
+			.noneSatisfy((p) -> assertThat(p.identityPoolName()).isEqualTo(name));
+	}
+
+	@Test
 	void managementUnsignedOrWronglySignedThenRefused() {
 		CognitoIdentityClient anonymous = TestGatehouse.anonymousCognito(this.port);
 		assertThatExceptionOfType(CognitoIdentityException.class)
