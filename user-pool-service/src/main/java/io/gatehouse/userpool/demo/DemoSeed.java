@@ -87,7 +87,7 @@ final class DemoSeed implements ApplicationRunner {
 		String base = DemoPaths.base(this.gatehouse);
 		this.console.println();
 		this.console.println(" Try Gatehouse: open " + base + DemoPaths.HOME);
-		this.console.println(" Sign up there; the confirmation code arrives in ./data/user-pool-service/outbox/");
+		this.console.println(" Sign up there; the confirmation code arrives in the mail outbox (<data directory>/user-pool-service/outbox/)");
 		this.console.println();
 		logger.info("Demo: open {}{}", base, DemoPaths.HOME);
 	}
