@@ -64,11 +64,16 @@ public final class Browser implements AutoCloseable {
 		return page;
 	}
 
-	/** Presses the page's (only) submit button and returns where the browser ends up. */
+	/** Presses the page's (only) submit button and returns where the browser ends up, a hosted page. */
 	public static HtmlPage submit(HtmlPage page) {
+		return (HtmlPage) press(page);
+	}
+
+	/** Presses the page's (only) submit button; the browser may end up anywhere (an application's callback). */
+	public static Page press(HtmlPage page) {
 		try {
 			HtmlElement button = page.querySelector("main form button[type=submit]");
-			return (HtmlPage) button.click();
+			return button.click();
 		}
 		catch (IOException ex) {
 			throw new AssertionError(ex);
