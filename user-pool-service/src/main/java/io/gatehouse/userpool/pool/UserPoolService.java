@@ -102,7 +102,18 @@ public class UserPoolService {
 	 */
 	@Transactional(readOnly = true)
 	public io.gatehouse.userpool.user.PoolUserSettings userSettings(String userPoolId) {
-		return PoolUserSettingsMapping.map(describe(userPoolId));
+		return PoolUserSettingsMapping.map(configuration(userPoolId));
+	}
+
+	/**
+	 * The pool as configured, for the sign-in, sign-up and recovery paths that read it on every request:
+	 * like {@link #describe} but without counting the pool's users ({@code EstimatedNumberOfUsers} is 0), which
+	 * would cost a scan of the pool per sign-in.
+	 * @throws UserPoolNotFoundException when the pool does not exist
+	 */
+	@Transactional(readOnly = true)
+	public UserPool configuration(String userPoolId) {
+		return view(find(userPoolId), false);
 	}
 
 	/** @throws UserPoolNotFoundException when the pool does not exist */
@@ -164,9 +175,13 @@ public class UserPoolService {
 	}
 
 	private UserPool view(UserPoolEntity entity) {
+		return view(entity, true);
+	}
+
+	private UserPool view(UserPoolEntity entity, boolean countUsers) {
 		String arn = "arn:aws:cognito-idp:" + this.gatehouse.region() + ":" + this.gatehouse.accountId() + ":userpool/"
 				+ entity.id();
-		long users = this.users.countUsers(entity.id());
+		long users = countUsers ? this.users.countUsers(entity.id()) : 0;
 		return new UserPool(entity.id(), entity.name(), arn, read(entity.settings()),
 				json.readValue(entity.schemaAttributes(), SCHEMA), entity.createdAt(), entity.updatedAt(),
 				(int) Math.min(users, Integer.MAX_VALUE));

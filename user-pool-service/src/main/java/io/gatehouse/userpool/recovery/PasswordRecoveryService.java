@@ -83,7 +83,7 @@ public final class PasswordRecoveryService {
 	 * @throws io.gatehouse.userpool.code.CodeLimitExceededException too many codes for this user
 	 */
 	public CodeDeliveryDetails forgotPassword(String poolId, String clientId, String username) {
-		UserPool pool = this.pools.describe(poolId);
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		List<RecoveryOptionNameType> order = recoveryOrder(pool);
 		if (order.contains(RecoveryOptionNameType.ADMIN_ONLY)) {
@@ -119,7 +119,7 @@ public final class PasswordRecoveryService {
 	 */
 	public void confirmForgotPassword(String poolId, String clientId, String username, String code,
 			String newPassword) {
-		UserPool pool = this.pools.describe(poolId);
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		if (newPassword == null || newPassword.isEmpty()) {
 			throw new AuthException(AuthError.INVALID_PARAMETER, "Missing required parameter Password");

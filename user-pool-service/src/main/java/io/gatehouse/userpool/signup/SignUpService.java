@@ -73,7 +73,7 @@ public final class SignUpService {
 	 */
 	public SignUpResult signUp(String poolId, String clientId, String username, String password,
 			Map<String, String> attributes) {
-		UserPool pool = this.pools.describe(poolId);
+		UserPool pool = this.pools.configuration(poolId);
 		this.clients.of(poolId, clientId);
 		if (Boolean.TRUE.equals(pool.settings().adminCreateUserConfig().allowAdminCreateUserOnly())) {
 			throw new AuthException(AuthError.SIGN_UP_NOT_PERMITTED);
@@ -100,7 +100,7 @@ public final class SignUpService {
 	 */
 	public void confirmSignUp(String poolId, String clientId, String username, String code,
 			boolean forceAliasCreation) {
-		UserPool pool = this.pools.describe(poolId);
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		PoolUserSettings settings = this.pools.userSettings(poolId);
 		Optional<User> found = this.users.findBySignInName(settings, username);
@@ -128,7 +128,7 @@ public final class SignUpService {
 	 * @throws io.gatehouse.userpool.code.CodeLimitExceededException too many codes for this user
 	 */
 	public CodeDeliveryDetails resendConfirmationCode(String poolId, String clientId, String username) {
-		UserPool pool = this.pools.describe(poolId);
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		List<VerifiedAttributeType> verified = pool.settings().autoVerifiedAttributes();
 		if (verified == null || verified.isEmpty()) {
