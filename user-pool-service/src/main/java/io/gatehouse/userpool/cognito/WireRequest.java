@@ -56,6 +56,34 @@ final class WireRequest {
 		return new WireRequest(json, operation, (ObjectNode) tree);
 	}
 
+	/** What the request is about, for the audit log: read without consuming, before the operation runs. */
+	Subject subject() {
+		String target = text(this.members, "Username");
+		if (target == null) {
+			target = text(this.members, "GroupName");
+		}
+		if (target == null && this.members.get("AuthParameters") instanceof ObjectNode parameters) {
+			// Only the user name: AuthParameters also carries PASSWORD, SECRET_HASH, REFRESH_TOKEN.
+			target = text(parameters, "USERNAME");
+		}
+		if (target == null) {
+			target = text(this.members, "ClientId");
+		}
+		return new Subject(text(this.members, "UserPoolId"), target);
+	}
+
+	private static String text(ObjectNode node, String member) {
+		JsonNode value = node.get(member);
+		return (value != null && value.isString()) ? clip(value.asString()) : null;
+	}
+
+	/** The pool and the user, group or client a request names; either may be null. */
+	record Subject(String poolId, String target) {
+
+		static final Subject NONE = new Subject(null, null);
+
+	}
+
 	String string(String member) {
 		JsonNode value = take(member);
 		if (value == null) {
