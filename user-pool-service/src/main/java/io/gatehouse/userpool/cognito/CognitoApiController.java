@@ -31,6 +31,16 @@ import io.gatehouse.userpool.audit.AuditLog;
 import io.gatehouse.userpool.audit.AuditOutcome;
 import io.gatehouse.userpool.audit.RequestOrigin;
 import io.gatehouse.userpool.client.AppClientNotFoundException;
+import io.gatehouse.userpool.code.CodeLimitExceededException;
+import io.gatehouse.userpool.group.GroupExistsException;
+import io.gatehouse.userpool.group.GroupNotFoundException;
+import io.gatehouse.userpool.mail.MessageDeliveryException;
+import io.gatehouse.userpool.password.InvalidPasswordException;
+import io.gatehouse.userpool.useradmin.UserStateException;
+import io.gatehouse.userpool.user.AliasExistsException;
+import io.gatehouse.userpool.user.InvalidUserParameterException;
+import io.gatehouse.userpool.user.UserNotFoundException;
+import io.gatehouse.userpool.user.UsernameExistsException;
 import io.gatehouse.userpool.client.OAuthFlowNotAllowedException;
 import io.gatehouse.userpool.client.OAuthScopeNotFoundException;
 import io.gatehouse.userpool.pool.InvalidSettingException;
@@ -236,6 +246,10 @@ final class CognitoApiController {
 		if (ex instanceof CognitoException cognito) {
 			return new Failure(cognito.error(), cognito.getMessage());
 		}
+		Failure userFailure = userFailure(ex);
+		if (userFailure != null) {
+			return userFailure;
+		}
 		if (ex instanceof InvalidSettingException) {
 			return new Failure(CognitoError.INVALID_PARAMETER, ex.getMessage());
 		}
@@ -256,6 +270,43 @@ final class CognitoApiController {
 			return new Failure(CognitoError.SERVICE_UNAVAILABLE, CognitoError.SERVICE_UNAVAILABLE.defaultMessage());
 		}
 		return new Failure(CognitoError.INTERNAL_ERROR, CognitoError.INTERNAL_ERROR.defaultMessage());
+	}
+
+	/** Errors of the user, group and user-administration features. */
+	private static Failure userFailure(RuntimeException ex) {
+		CognitoError error = null;
+		if (ex instanceof UserNotFoundException) {
+			error = CognitoError.USER_NOT_FOUND;
+		}
+		else if (ex instanceof UsernameExistsException) {
+			error = CognitoError.USERNAME_EXISTS;
+		}
+		else if (ex instanceof AliasExistsException) {
+			error = CognitoError.ALIAS_EXISTS;
+		}
+		else if (ex instanceof InvalidUserParameterException) {
+			error = CognitoError.INVALID_PARAMETER;
+		}
+		else if (ex instanceof InvalidPasswordException) {
+			error = CognitoError.INVALID_PASSWORD;
+		}
+		else if (ex instanceof GroupExistsException) {
+			error = CognitoError.GROUP_EXISTS;
+		}
+		else if (ex instanceof GroupNotFoundException) {
+			error = CognitoError.RESOURCE_NOT_FOUND;
+		}
+		else if (ex instanceof UserStateException state) {
+			error = (state.kind() == UserStateException.Kind.NOT_AUTHORIZED) ? CognitoError.NOT_AUTHORIZED
+					: CognitoError.UNSUPPORTED_USER_STATE;
+		}
+		else if (ex instanceof MessageDeliveryException) {
+			return new Failure(CognitoError.CODE_DELIVERY_FAILURE, CognitoError.CODE_DELIVERY_FAILURE.defaultMessage());
+		}
+		else if (ex instanceof CodeLimitExceededException) {
+			return new Failure(CognitoError.LIMIT_EXCEEDED, CognitoError.LIMIT_EXCEEDED.defaultMessage());
+		}
+		return (error != null) ? new Failure(error, ex.getMessage()) : null;
 	}
 
 	private ResponseEntity<byte[]> respond(String requestId, ObjectNode body, CognitoError error) {
