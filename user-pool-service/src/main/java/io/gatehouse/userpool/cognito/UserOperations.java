@@ -16,7 +16,9 @@ import io.gatehouse.userpool.useradmin.AdminNewUser;
 import io.gatehouse.userpool.useradmin.DeliveryMedium;
 import io.gatehouse.userpool.useradmin.MessageAction;
 import io.gatehouse.userpool.useradmin.UserAdministration;
+import io.gatehouse.userpool.user.PoolUserSettings;
 import io.gatehouse.userpool.user.User;
+import io.gatehouse.userpool.user.UserSearch;
 
 import org.springframework.stereotype.Component;
 
@@ -32,10 +34,13 @@ final class UserOperations implements CognitoOperation.Group {
 
 	private final AuditLog audit;
 
+	private final UserSearch search;
+
 	private final WireResponses responses;
 
-	UserOperations(UserAdministration administration, AuditLog audit, WireResponses responses) {
+	UserOperations(UserAdministration administration, UserSearch search, AuditLog audit, WireResponses responses) {
 		this.administration = administration;
+		this.search = search;
 		this.audit = audit;
 		this.responses = responses;
 	}
@@ -48,7 +53,7 @@ final class UserOperations implements CognitoOperation.Group {
 				admin("AdminDeleteUserAttributes", this::deleteAttributes),
 				admin("AdminSetUserPassword", this::setPassword), admin("AdminResetUserPassword", this::resetPassword),
 				admin("AdminConfirmSignUp", this::confirmSignUp), admin("AdminUserGlobalSignOut", this::globalSignOut),
-				admin("AdminListUserAuthEvents", this::authEvents));
+				admin("AdminListUserAuthEvents", this::authEvents), admin("ListUsers", this::listUsers));
 	}
 
 	private ObjectNode create(WireRequest request) {
@@ -191,6 +196,36 @@ final class UserOperations implements CognitoOperation.Group {
 		}
 		if (page.nextToken() != null) {
 			node.put("NextToken", page.nextToken());
+		}
+		return node;
+	}
+
+	/**
+	 * ListUsers. {@code AttributesToGet} must name attributes of the pool's schema; an empty filter lists every
+	 * user. Pages come from an index (see {@link UserSearch}).
+	 */
+	private ObjectNode listUsers(WireRequest request) {
+		String poolId = request.required("UserPoolId", WireShape.POOL_ID);
+		List<String> attributesToGet = request.strings("AttributesToGet", WireShape.ATTRIBUTE_NAME, 100);
+		int limit = GroupOperations.limit(request.integer("Limit", 0, GroupOperations.MAX_LIMIT));
+		String token = request.string("PaginationToken", WireShape.SEARCH_PAGINATION_TOKEN);
+		String filter = request.string("Filter", WireShape.USER_FILTER);
+		request.end();
+		PoolUserSettings pool = this.administration.pool(poolId);
+		if (attributesToGet != null) {
+			for (String name : attributesToGet) {
+				if (!name.equals("sub") && pool.schema().find(name).isEmpty()) {
+					throw new CognitoException(CognitoError.INVALID_PARAMETER,
+							"One or more requested attributes do not exist.");
+				}
+			}
+		}
+		UserSearch.Result result = this.search.search(pool, filter, limit, token);
+		ObjectNode node = this.responses.empty();
+		ArrayNode users = node.putArray("Users");
+		result.users().forEach((user) -> users.add(this.responses.user(user, attributesToGet)));
+		if (result.paginationToken() != null) {
+			node.put("PaginationToken", result.paginationToken());
 		}
 		return node;
 	}

@@ -24,6 +24,9 @@ record WireShape(int min, int max, Pattern pattern) {
 
 	static final WireShape PAGINATION_TOKEN = new WireShape(1, 1024, Pattern.compile("[\\S]+"));
 
+	/** ListUsers tokens carry the last sort key (an attribute value of up to 2048 characters). */
+	static final WireShape SEARCH_PAGINATION_TOKEN = new WireShape(1, 12000, Pattern.compile("[\\S]+"));
+
 	static final WireShape ATTRIBUTE_NAME = new WireShape(1, 32, Pattern.compile(NAME));
 
 	static final WireShape ATTRIBUTE_VALUE = new WireShape(0, 2048, null);
