@@ -2,6 +2,7 @@ package io.gatehouse.userpool.audit;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,18 +16,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.gatehouse.userpool.Concurrently;
+import io.gatehouse.userpool.UserModelTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Retention: old events go, recent ones stay, and only one instance prunes at a time. */
-@SpringBootTest(properties = "gatehouse.audit.prune-batch-size=100")
+/**
+ * Retention: old events go, recent ones stay, and only one instance prunes at a time. The job under test is
+ * built with a small batch so several batches run; it shares the database of the user-model context.
+ */
+@UserModelTest
 class AuditRetentionTest {
 
-	@Autowired
 	private AuditRetention retention;
 
 	@Autowired
@@ -37,6 +41,8 @@ class AuditRetentionTest {
 
 	@BeforeEach
 	void empty() {
+		this.retention = new AuditRetention(this.dataSource,
+				new AuditProperties(Duration.ofDays(90), Duration.ofHours(1), 100), new StaticListableBeanFactory().getBeanProvider(Clock.class));
 		this.jdbc.sql("DELETE FROM user_pool.audit_event").update();
 	}
 
