@@ -75,6 +75,9 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	/** Token metadata: the stored hash of a loaded token (its value may be a placeholder). */
 	static final String LOADED_HASH = "gatehouse.loaded-hash";
 
+	/** Token metadata: whether a loaded token was already invalid when loaded. */
+	static final String LOADED_INVALIDATED = "gatehouse.loaded-invalidated";
+
 	/** Authorization attribute (never stored): the hash of the refresh token a refresh was requested with. */
 	static final String PRESENTED_REFRESH_TOKEN = "gatehouse.presented-refresh-token";
 
@@ -218,7 +221,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		}
 
 		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-		if (code != null && loaded(code) && code.isInvalidated()) {
+		if (code != null && loaded(code) && invalidatedNow(code)) {
 			int claimed = invalidate(code);
 			if (claimed == 0 && !issued.isEmpty()) {
 				// The code was used before (or concurrently): revoke what it issued, issue nothing.
@@ -243,7 +246,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 		for (TokenKind kind : List.of(TokenKind.ACCESS, TokenKind.REFRESH, TokenKind.ID)) {
 			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
-			if (token != null && loaded(token) && token.isInvalidated()) {
+			if (token != null && loaded(token) && invalidatedNow(token)) {
 				int changed = invalidate(token);
 				if (kind == TokenKind.REFRESH && changed > 0) {
 					// Revocation of a refresh token (RFC 7009 §2.1) or a reused code: the family ends.
@@ -399,10 +402,16 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, invalidated);
 			metadata.put(LOADED_VALUE, value);
 			metadata.put(LOADED_HASH, TokenHashes.base64(row.hash()));
+			metadata.put(LOADED_INVALIDATED, invalidated);
 			if (claims != null) {
 				metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims);
 			}
 		});
+	}
+
+	/** Invalidated by this save, not already when it was loaded. */
+	private static boolean invalidatedNow(OAuth2Authorization.Token<?> token) {
+		return token.isInvalidated() && !Boolean.TRUE.equals(token.getMetadata().get(LOADED_INVALIDATED));
 	}
 
 	private static boolean loaded(OAuth2Authorization.Token<?> token) {
