@@ -18,14 +18,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  * Pools and app clients for the provider tests, made with the AWS SDK as an administrator would:
  * {@code fixtures.publicClient(pool).callback("https://app.example/cb").create()}.
  */
-final class OidcFixtures implements AutoCloseable {
+public final class OidcFixtures implements AutoCloseable {
 
-	static final String ACCESS_KEY_ID = "AKIAGATEHOUSEOIDC001";
+	public static final String ACCESS_KEY_ID = "AKIAGATEHOUSEOIDC001";
 
-	static final String SECRET_ACCESS_KEY = "gatehouse-oidc-secret-access-key/012345+";
+	public static final String SECRET_ACCESS_KEY = "gatehouse-oidc-secret-access-key/012345+";
 
 	/** Not where the tests connect: issuers must come from here, never from the request. */
-	static final String PUBLIC_BASE_URL = "https://id.gatehouse.test";
+	public static final String PUBLIC_BASE_URL = "https://id.gatehouse.test";
 
 	private static final AtomicInteger counter = new AtomicInteger();
 

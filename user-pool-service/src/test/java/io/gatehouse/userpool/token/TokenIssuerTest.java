@@ -7,6 +7,8 @@ import java.util.Set;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
+import io.gatehouse.userpool.oidc.OidcFixtures;
+import io.gatehouse.userpool.oidc.OidcTest;
 import io.gatehouse.userpool.pool.UserPoolService;
 import io.gatehouse.userpool.user.TestUsers;
 import io.gatehouse.userpool.user.User;
@@ -22,7 +24,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The Cognito API doors mint, refresh and end tokens on the same pipeline and records as the OAuth endpoints. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gatehouse.admin.access-key-id=AKIAGATEHOUSEOIDC001",
-				"gatehouse.admin.secret-access-key=gatehouse-oidc-secret-access-key/012345+",
-				"gatehouse.public-base-url=https://id.gatehouse.test" })
+@OidcTest
 class TokenIssuerTest {
 
 	private static final Set<String> COGNITO_SCOPES = Set.of("openid", "email", "phone", "profile",
@@ -59,7 +57,7 @@ class TokenIssuerTest {
 			.endpointOverride(URI.create("http://localhost:" + this.port))
 			.region(Region.of("local-1"))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials
-				.create("AKIAGATEHOUSEOIDC001", "gatehouse-oidc-secret-access-key/012345+")))
+				.create(OidcFixtures.ACCESS_KEY_ID, OidcFixtures.SECRET_ACCESS_KEY)))
 			.httpClient(UrlConnectionHttpClient.create())
 			.build();
 	}
