@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +26,21 @@ import tools.jackson.databind.node.ObjectNode;
 import io.gatehouse.shared.sigv4.SignableRequest;
 import io.gatehouse.userpool.admin.AdminAuthentication;
 import io.gatehouse.userpool.admin.AdminAuthenticator;
+import io.gatehouse.userpool.audit.AdminOperationEvent;
+import io.gatehouse.userpool.audit.AuditLog;
+import io.gatehouse.userpool.audit.AuditOutcome;
+import io.gatehouse.userpool.audit.RequestOrigin;
 import io.gatehouse.userpool.client.AppClientNotFoundException;
+import io.gatehouse.userpool.code.CodeLimitExceededException;
+import io.gatehouse.userpool.group.GroupExistsException;
+import io.gatehouse.userpool.group.GroupNotFoundException;
+import io.gatehouse.userpool.mail.MessageDeliveryException;
+import io.gatehouse.userpool.password.InvalidPasswordException;
+import io.gatehouse.userpool.useradmin.UserStateException;
+import io.gatehouse.userpool.user.AliasExistsException;
+import io.gatehouse.userpool.user.InvalidUserParameterException;
+import io.gatehouse.userpool.user.UserNotFoundException;
+import io.gatehouse.userpool.user.UsernameExistsException;
 import io.gatehouse.userpool.client.OAuthFlowNotAllowedException;
 import io.gatehouse.userpool.client.OAuthScopeNotFoundException;
 import io.gatehouse.userpool.pool.InvalidSettingException;
@@ -57,7 +73,7 @@ final class CognitoApiController {
 
 	private static final Logger logger = LoggerFactory.getLogger(CognitoApiController.class);
 
-	private static final Logger audit = LoggerFactory.getLogger("gatehouse.audit");
+	private static final Pattern CLAIMED_KEY = Pattern.compile("Credential=([A-Za-z0-9]{1,128})/");
 
 	private final Map<String, CognitoOperation> operations;
 
@@ -69,8 +85,11 @@ final class CognitoApiController {
 
 	private final long maxRequestBytes;
 
+	private final AuditLog audit;
+
 	CognitoApiController(List<CognitoOperation.Group> groups, AdminAuthenticator adminAuthenticator,
-			WireResponses responses, CognitoApiProperties properties) {
+			WireResponses responses, CognitoApiProperties properties, AuditLog audit) {
+		this.audit = audit;
 		this.operations = groups.stream()
 			.flatMap((group) -> group.operations().stream())
 			.collect(Collectors.toUnmodifiableMap(CognitoOperation::name, Function.identity()));
@@ -83,31 +102,59 @@ final class CognitoApiController {
 	@PostMapping("/")
 	ResponseEntity<byte[]> handle(HttpServletRequest request) {
 		String requestId = UUID.randomUUID().toString();
-		String operationName = null;
+		CognitoOperation operation = null;
 		String caller = null;
+		WireRequest.Subject subject = WireRequest.Subject.NONE;
 		try {
-			CognitoOperation operation = operation(request.getHeader("X-Amz-Target"));
-			operationName = operation.name();
+			operation = operation(request.getHeader("X-Amz-Target"));
 			checkContentType(request.getContentType());
 			byte[] body = readBody(request);
 			caller = authenticate(operation, request, body);
-			ObjectNode result = operation.handler().handle(WireRequest.parse(this.json, operation.name(), body));
-			audit.info("cognito-api op={} caller={} from={} outcome=success", operationName, caller,
-					request.getRemoteAddr());
+			WireRequest wire = WireRequest.parse(this.json, operation.name(), body);
+			subject = wire.subject();
+			ObjectNode result = operation.handler().handle(wire);
+			audit(operation, caller, subject, AuditOutcome.SUCCESS, null, request, requestId);
 			return respond(requestId, result, null);
 		}
 		catch (RuntimeException ex) {
 			Failure failure = failure(ex);
 			if (failure.error() == CognitoError.INTERNAL_ERROR) {
-				logger.error("Internal error in {} (request {})", operationName, requestId, ex);
+				logger.error("Internal error in {} (request {})", (operation != null) ? operation.name() : null,
+						requestId, ex);
 			}
-			audit.info("cognito-api op={} caller={} from={} outcome={}", operationName, caller, request.getRemoteAddr(),
-					failure.error().type());
+			audit(operation, caller, subject, (caller != null) ? AuditOutcome.FAILURE : AuditOutcome.REFUSED,
+					failure.error().type(), request, requestId);
 			ObjectNode body = this.json.createObjectNode();
 			body.put("__type", failure.error().type());
 			body.put("message", failure.message());
 			return respond(requestId, body, failure.error());
 		}
+	}
+
+	/**
+	 * Every admin operation is audited, accepted or refused. A refused call is recorded with the key id it
+	 * claimed (never its signature) and nothing from its body, which was not read. Calls naming no operation
+	 * are not admin operations and are not recorded.
+	 */
+	private void audit(CognitoOperation operation, String caller, WireRequest.Subject subject, AuditOutcome outcome,
+			String errorType, HttpServletRequest request, String requestId) {
+		if (operation == null || operation.authentication() != CognitoOperation.Authentication.ADMIN_SIGV4) {
+			return;
+		}
+		String actor = (caller != null) ? caller : claimedAccessKeyId(request);
+		this.audit.record(new AdminOperationEvent(operation.name(), actor, subject.poolId(), subject.target(), outcome,
+				errorType, RequestOrigin.of(request, requestId)));
+	}
+
+	/** The access key id a signed request names, if it looks like one; for the audit of refused calls. */
+	private static String claimedAccessKeyId(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		String credential = (authorization != null) ? authorization : request.getQueryString();
+		if (credential == null) {
+			return null;
+		}
+		Matcher matcher = CLAIMED_KEY.matcher(credential.replace("X-Amz-Credential=", "Credential="));
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 	private CognitoOperation operation(String target) {
@@ -199,6 +246,10 @@ final class CognitoApiController {
 		if (ex instanceof CognitoException cognito) {
 			return new Failure(cognito.error(), cognito.getMessage());
 		}
+		Failure userFailure = userFailure(ex);
+		if (userFailure != null) {
+			return userFailure;
+		}
 		if (ex instanceof InvalidSettingException) {
 			return new Failure(CognitoError.INVALID_PARAMETER, ex.getMessage());
 		}
@@ -219,6 +270,43 @@ final class CognitoApiController {
 			return new Failure(CognitoError.SERVICE_UNAVAILABLE, CognitoError.SERVICE_UNAVAILABLE.defaultMessage());
 		}
 		return new Failure(CognitoError.INTERNAL_ERROR, CognitoError.INTERNAL_ERROR.defaultMessage());
+	}
+
+	/** Errors of the user, group and user-administration features. */
+	private static Failure userFailure(RuntimeException ex) {
+		CognitoError error = null;
+		if (ex instanceof UserNotFoundException) {
+			error = CognitoError.USER_NOT_FOUND;
+		}
+		else if (ex instanceof UsernameExistsException) {
+			error = CognitoError.USERNAME_EXISTS;
+		}
+		else if (ex instanceof AliasExistsException) {
+			error = CognitoError.ALIAS_EXISTS;
+		}
+		else if (ex instanceof InvalidUserParameterException) {
+			error = CognitoError.INVALID_PARAMETER;
+		}
+		else if (ex instanceof InvalidPasswordException) {
+			error = CognitoError.INVALID_PASSWORD;
+		}
+		else if (ex instanceof GroupExistsException) {
+			error = CognitoError.GROUP_EXISTS;
+		}
+		else if (ex instanceof GroupNotFoundException) {
+			error = CognitoError.RESOURCE_NOT_FOUND;
+		}
+		else if (ex instanceof UserStateException state) {
+			error = (state.kind() == UserStateException.Kind.NOT_AUTHORIZED) ? CognitoError.NOT_AUTHORIZED
+					: CognitoError.UNSUPPORTED_USER_STATE;
+		}
+		else if (ex instanceof MessageDeliveryException) {
+			return new Failure(CognitoError.CODE_DELIVERY_FAILURE, CognitoError.CODE_DELIVERY_FAILURE.defaultMessage());
+		}
+		else if (ex instanceof CodeLimitExceededException) {
+			return new Failure(CognitoError.LIMIT_EXCEEDED, CognitoError.LIMIT_EXCEEDED.defaultMessage());
+		}
+		return (error != null) ? new Failure(error, ex.getMessage()) : null;
 	}
 
 	private ResponseEntity<byte[]> respond(String requestId, ObjectNode body, CognitoError error) {

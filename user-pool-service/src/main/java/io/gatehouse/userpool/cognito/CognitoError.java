@@ -17,6 +17,26 @@ enum CognitoError {
 
 	SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", HttpStatus.BAD_REQUEST, "The scope does not exist."),
 
+	USER_NOT_FOUND("UserNotFoundException", HttpStatus.BAD_REQUEST, "User does not exist."),
+
+	USERNAME_EXISTS("UsernameExistsException", HttpStatus.BAD_REQUEST, "User already exists"),
+
+	ALIAS_EXISTS("AliasExistsException", HttpStatus.BAD_REQUEST, "An account with the given alias already exists."),
+
+	INVALID_PASSWORD("InvalidPasswordException", HttpStatus.BAD_REQUEST, "The password does not conform to the policy."),
+
+	GROUP_EXISTS("GroupExistsException", HttpStatus.BAD_REQUEST, "A group with the name already exists."),
+
+	NOT_AUTHORIZED("NotAuthorizedException", HttpStatus.BAD_REQUEST, "Not authorized."),
+
+	UNSUPPORTED_USER_STATE("UnsupportedUserStateException", HttpStatus.BAD_REQUEST,
+			"The user is in a state that does not allow this request."),
+
+	CODE_DELIVERY_FAILURE("CodeDeliveryFailureException", HttpStatus.BAD_REQUEST,
+			"The message could not be delivered."),
+
+	LIMIT_EXCEEDED("LimitExceededException", HttpStatus.BAD_REQUEST, "Attempt limit exceeded, please try after some time."),
+
 	UNKNOWN_OPERATION("UnknownOperationException", HttpStatus.BAD_REQUEST, "The operation is not supported."),
 
 	MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", HttpStatus.BAD_REQUEST,

@@ -56,6 +56,34 @@ final class WireRequest {
 		return new WireRequest(json, operation, (ObjectNode) tree);
 	}
 
+	/** What the request is about, for the audit log: read without consuming, before the operation runs. */
+	Subject subject() {
+		String target = text(this.members, "Username");
+		if (target == null) {
+			target = text(this.members, "GroupName");
+		}
+		if (target == null && this.members.get("AuthParameters") instanceof ObjectNode parameters) {
+			// Only the user name: AuthParameters also carries PASSWORD, SECRET_HASH, REFRESH_TOKEN.
+			target = text(parameters, "USERNAME");
+		}
+		if (target == null) {
+			target = text(this.members, "ClientId");
+		}
+		return new Subject(text(this.members, "UserPoolId"), target);
+	}
+
+	private static String text(ObjectNode node, String member) {
+		JsonNode value = node.get(member);
+		return (value != null && value.isString()) ? clip(value.asString()) : null;
+	}
+
+	/** The pool and the user, group or client a request names; either may be null. */
+	record Subject(String poolId, String target) {
+
+		static final Subject NONE = new Subject(null, null);
+
+	}
+
 	String string(String member) {
 		JsonNode value = take(member);
 		if (value == null) {
@@ -65,6 +93,136 @@ final class WireRequest {
 			throw wrongType(member, "a string");
 		}
 		return value.asString();
+	}
+
+	/** A string member that must fit {@code shape}; null when absent. */
+	String string(String member, WireShape shape) {
+		String value = string(member);
+		if (value != null) {
+			String violation = shape.violation(value);
+			if (violation != null) {
+				throw constraint(member, violation);
+			}
+		}
+		return value;
+	}
+
+	/** A string member that must be present and fit {@code shape}. */
+	String required(String member, WireShape shape) {
+		String value = string(member, shape);
+		if (value == null) {
+			throw new CognitoException(CognitoError.INVALID_PARAMETER, "1 validation error detected: Value null at '"
+					+ lowerFirst(member) + "' failed to satisfy constraint: Member must not be null");
+		}
+		return value;
+	}
+
+	/** An integer member within {@code [min, max]}; null when absent. */
+	Integer integer(String member, int min, int max) {
+		Integer value = integer(member);
+		if (value != null && value < min) {
+			throw constraint(member, "Member must have value greater than or equal to " + min);
+		}
+		if (value != null && value > max) {
+			throw constraint(member, "Member must have value less than or equal to " + max);
+		}
+		return value;
+	}
+
+	/** A list of strings, each fitting {@code shape}; null when absent. */
+	List<String> strings(String member, WireShape shape, int maxItems) {
+		JsonNode value = take(member);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isArray()) {
+			throw wrongType(member, "a list");
+		}
+		if (value.size() > maxItems) {
+			throw constraint(member, "Member must have length less than or equal to " + maxItems);
+		}
+		List<String> items = new ArrayList<>();
+		for (JsonNode item : value) {
+			if (!item.isString()) {
+				throw wrongType(member, "a list of strings");
+			}
+			String violation = shape.violation(item.asString());
+			if (violation != null) {
+				throw constraint(member, violation);
+			}
+			items.add(item.asString());
+		}
+		return items;
+	}
+
+	/**
+	 * An {@code AttributeListType}: {@code [{"Name": ..., "Value": ...}]}, in order; a name given twice is
+	 * refused rather than silently resolved.
+	 */
+	java.util.Map<String, String> attributes(String member) {
+		JsonNode value = take(member);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isArray()) {
+			throw wrongType(member, "a list");
+		}
+		java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+		for (JsonNode item : value) {
+			if (!item.isObject()) {
+				throw wrongType(member, "a list of attributes");
+			}
+			for (String property : item.propertyNames()) {
+				if (!property.equals("Name") && !property.equals("Value")) {
+					throw unsupported(member + "." + property, this.operation);
+				}
+			}
+			JsonNode name = item.get("Name");
+			JsonNode attributeValue = item.get("Value");
+			if (name == null || !name.isString()) {
+				throw new CognitoException(CognitoError.INVALID_PARAMETER, "1 validation error detected: Value null at '"
+						+ lowerFirst(member) + ".member.name' failed to satisfy constraint: Member must not be null");
+			}
+			if (attributeValue != null && !attributeValue.isNull() && !attributeValue.isString()) {
+				throw wrongType(member, "a list of attributes with string values");
+			}
+			String violation = WireShape.ATTRIBUTE_NAME.violation(name.asString());
+			String text = (attributeValue == null || attributeValue.isNull()) ? "" : attributeValue.asString();
+			if (violation == null) {
+				violation = WireShape.ATTRIBUTE_VALUE.violation(text);
+			}
+			if (violation != null) {
+				throw constraint(member, violation);
+			}
+			if (attributes.put(name.asString(), text) != null) {
+				throw new CognitoException(CognitoError.INVALID_PARAMETER,
+						"Duplicate attribute names are not allowed in " + lowerFirst(member) + ".");
+			}
+		}
+		return attributes;
+	}
+
+	/**
+	 * A map of strings the operation accepts but does not use ({@code ClientMetadata}, {@code
+	 * ValidationData} goes through {@link #attributes}); its shape is still checked.
+	 */
+	java.util.Map<String, String> stringMap(String member) {
+		JsonNode value = take(member);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isObject()) {
+			throw wrongType(member, "a map");
+		}
+		java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+		for (String key : value.propertyNames()) {
+			JsonNode item = value.get(key);
+			if (!item.isString()) {
+				throw wrongType(member, "a map of strings");
+			}
+			map.put(key, item.asString());
+		}
+		return map;
 	}
 
 	Boolean bool(String member) {
@@ -134,6 +292,11 @@ final class WireRequest {
 	private JsonNode take(String member) {
 		JsonNode value = this.members.remove(member);
 		return (value == null || value.isNull()) ? null : value;
+	}
+
+	private static CognitoException constraint(String member, String violation) {
+		return new CognitoException(CognitoError.INVALID_PARAMETER, "1 validation error detected: Value at '"
+				+ lowerFirst(member) + "' failed to satisfy constraint: " + violation);
 	}
 
 	private static CognitoException wrongType(String member, String expected) {

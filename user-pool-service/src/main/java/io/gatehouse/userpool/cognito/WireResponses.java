@@ -2,6 +2,10 @@ package io.gatehouse.userpool.cognito;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 import io.gatehouse.userpool.client.AppClient;
 import io.gatehouse.userpool.config.AwsJson;
 import io.gatehouse.userpool.client.AppClientSummary;
+import io.gatehouse.userpool.group.Group;
+import io.gatehouse.userpool.user.User;
 import io.gatehouse.userpool.pool.Page;
 import io.gatehouse.userpool.pool.UserPool;
 import io.gatehouse.userpool.pool.UserPoolSummary;
@@ -88,6 +94,74 @@ final class WireResponses {
 			item.put("UserPoolId", client.userPoolId());
 			item.put("ClientName", client.clientName());
 		}
+		if (page.nextToken() != null) {
+			node.put("NextToken", page.nextToken());
+		}
+		return node;
+	}
+
+	/** {@code UserType}: ListUsers, ListUsersInGroup, AdminCreateUser. */
+	ObjectNode user(User user, Collection<String> attributesToGet) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("Username", user.username());
+		node.set("Attributes", attributes(user, attributesToGet));
+		node.put("UserCreateDate", epochSeconds(user.createdAt()));
+		node.put("UserLastModifiedDate", epochSeconds(user.updatedAt()));
+		node.put("Enabled", user.enabled());
+		node.put("UserStatus", user.status().name());
+		return node;
+	}
+
+	/** AdminGetUserResponse. */
+	ObjectNode adminGetUser(User user) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("Username", user.username());
+		node.set("UserAttributes", attributes(user, null));
+		node.put("UserCreateDate", epochSeconds(user.createdAt()));
+		node.put("UserLastModifiedDate", epochSeconds(user.updatedAt()));
+		node.put("Enabled", user.enabled());
+		node.put("UserStatus", user.status().name());
+		return node;
+	}
+
+	/** An {@code AttributeListType}: {@code sub} first, then by name. */
+	private ArrayNode attributes(User user, Collection<String> only) {
+		ArrayNode list = this.json.createArrayNode();
+		List<String> names = new ArrayList<>(user.attributes().keySet());
+		names.sort(Comparator.comparing((String name) -> !name.equals("sub")).thenComparing(Comparator.naturalOrder()));
+		for (String name : names) {
+			if (only == null || only.contains(name)) {
+				ObjectNode attribute = list.addObject();
+				attribute.put("Name", name);
+				attribute.put("Value", user.attributes().get(name));
+			}
+		}
+		return list;
+	}
+
+	/** {@code GroupType}. */
+	ObjectNode group(Group group) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("GroupName", group.groupName());
+		node.put("UserPoolId", group.userPoolId());
+		if (group.description() != null) {
+			node.put("Description", group.description());
+		}
+		if (group.roleArn() != null) {
+			node.put("RoleArn", group.roleArn());
+		}
+		if (group.precedence() != null) {
+			node.put("Precedence", group.precedence());
+		}
+		node.put("LastModifiedDate", epochSeconds(group.lastModifiedDate()));
+		node.put("CreationDate", epochSeconds(group.creationDate()));
+		return node;
+	}
+
+	ObjectNode groupPage(Page<Group> page) {
+		ObjectNode node = this.json.createObjectNode();
+		ArrayNode groups = node.putArray("Groups");
+		page.items().forEach((group) -> groups.add(group(group)));
 		if (page.nextToken() != null) {
 			node.put("NextToken", page.nextToken());
 		}

@@ -141,6 +141,35 @@ public final class UserService {
 	}
 
 	/**
+	 * Finds the user an admin operation names: as at sign-in (username, then the pool's aliases), then by
+	 * {@code sub}, as Cognito's {@code Admin*} operations accept either.
+	 * @throws UserNotFoundException when no user of the pool has that name
+	 */
+	public User requireByAdminName(PoolUserSettings pool, String name) {
+		Optional<User> found = findBySignInName(pool, name);
+		if (found.isEmpty() && name != null && name.length() == 36) {
+			try {
+				found = findBySub(pool.poolId(), UUID.fromString(name));
+			}
+			catch (IllegalArgumentException ex) {
+				// Not a sub.
+			}
+		}
+		return found.orElseThrow(UserNotFoundException::new);
+	}
+
+	/** The users of {@code subs} that belong to the pool, in the order of {@code subs}. */
+	public java.util.List<User> findAllBySub(String poolId, Collection<UUID> subs) {
+		Map<UUID, User> found = new java.util.HashMap<>();
+		for (UserAccount account : this.users.findAllById(subs)) {
+			if (account.poolId().equals(poolId)) {
+				found.put(account.sub(), account.toUser());
+			}
+		}
+		return subs.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	/**
 	 * Changes attributes. A changed email or phone number becomes unverified unless an administrator marks it
 	 * verified in the same call.
 	 * @throws UserNotFoundException no such user in the pool

@@ -1,0 +1,190 @@
+package io.gatehouse.userpool.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.gatehouse.shared.claims.CognitoClaims;
+import io.gatehouse.userpool.auth.PoolUserAuthentication;
+import io.gatehouse.userpool.client.AppClientNotFoundException;
+import io.gatehouse.userpool.client.AppClientService;
+import io.gatehouse.userpool.group.GroupMembership;
+import io.gatehouse.userpool.group.UserGroups;
+import io.gatehouse.userpool.signing.SigningKeys;
+import io.gatehouse.userpool.user.User;
+import io.gatehouse.userpool.user.UserService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives ID and access tokens Cognito's claim sets (Amazon Cognito Developer Guide, "Understanding the ID
+ * token" and "Understanding the access token"), signs them with the pool's current key ({@code kid} in the
+ * header), and refuses to mint anything for a user who is deleted or disabled, which is what makes such a
+ * user's refresh tokens useless.
+ * <p>
+ * {@code origin_jti} is the authorization id: it is the same for every token of one sign-in, through any
+ * number of refreshes, as Cognito's is.
+ */
+@Component
+public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+	/** Client setting with the pool a registered client belongs to (see AppClientRegisteredClientRepository). */
+	static final String USER_POOL_ID = "gatehouse.user-pool-id";
+
+	/** Token setting with the ID token lifetime. */
+	static final String ID_TOKEN_TIME_TO_LIVE = "gatehouse.id-token-time-to-live";
+
+	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
+
+	private final SigningKeys signingKeys;
+
+	private final UserService users;
+
+	private final AppClientService clients;
+
+	private final ObjectProvider<UserGroups> userGroups;
+
+	CognitoTokenCustomizer(SigningKeys signingKeys, UserService users, AppClientService clients,
+			ObjectProvider<UserGroups> userGroups) {
+		this.signingKeys = signingKeys;
+		this.users = users;
+		this.clients = clients;
+		this.userGroups = userGroups;
+	}
+
+	@Override
+	public void customize(JwtEncodingContext context) {
+		RegisteredClient client = context.getRegisteredClient();
+		String poolId = client.getClientSettings().getSetting(USER_POOL_ID);
+		String issuerPool = PoolAuthorizationServerContext.currentPoolId();
+		if (poolId == null || !poolId.equals(issuerPool)) {
+			throw new IllegalStateException("tokens are minted only at the issuer of the client's pool");
+		}
+		context.getJwsHeader().keyId(this.signingKeys.signingKey(poolId).getKeyID());
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			customizeAccessToken(context, poolId, client);
+		}
+		else if (ID_TOKEN.equals(context.getTokenType())) {
+			customizeIdToken(context, poolId, client);
+		}
+	}
+
+	private void customizeAccessToken(JwtEncodingContext context, String poolId, RegisteredClient client) {
+		context.getClaims().claims((claims) -> {
+			claims.remove("aud");
+			claims.remove("nbf");
+			claims.put(CognitoClaims.CLIENT_ID, client.getClientId());
+			claims.put(CognitoClaims.TOKEN_USE, CognitoClaims.TOKEN_USE_ACCESS);
+			claims.put("scope", String.join(" ", context.getAuthorizedScopes()));
+			claims.put(CognitoClaims.VERSION, 2);
+		});
+		if (context.getPrincipal() instanceof PoolUserAuthentication principal) {
+			User user = activeUser(poolId, principal);
+			List<GroupMembership> groups = groupsOf(poolId, principal);
+			context.getClaims().claims((claims) -> {
+				claims.put(CognitoClaims.AUTH_TIME, principal.authTime().getEpochSecond());
+				claims.put(CognitoClaims.ACCESS_TOKEN_USERNAME, user.username());
+				claims.putAll(UserClaims.groups(groups, false));
+				putOriginJti(context, claims);
+			});
+		}
+	}
+
+	private void customizeIdToken(JwtEncodingContext context, String poolId, RegisteredClient client) {
+		if (!(context.getPrincipal() instanceof PoolUserAuthentication principal)) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
+		User user = activeUser(poolId, principal);
+		List<GroupMembership> groups = groupsOf(poolId, principal);
+		List<String> readAttributes = readAttributes(poolId, client.getClientId());
+		Duration ttl = client.getTokenSettings().getSetting(ID_TOKEN_TIME_TO_LIVE);
+		context.getClaims().claims((claims) -> {
+			claims.remove("azp");
+			claims.remove("sid");
+			if (ttl != null && claims.get("iat") instanceof Instant issuedAt) {
+				claims.put("exp", issuedAt.plus(ttl));
+			}
+			claims.put(CognitoClaims.TOKEN_USE, CognitoClaims.TOKEN_USE_ID);
+			claims.put(CognitoClaims.AUTH_TIME, principal.authTime().getEpochSecond());
+			claims.put(CognitoClaims.USERNAME, user.username());
+			claims.putAll(UserClaims.groups(groups, true));
+			claims.putAll(UserClaims.attributes(user, context.getAuthorizedScopes(), readAttributes));
+			putOriginJti(context, claims);
+			String atHash = accessTokenHash(context.getAuthorization());
+			if (atHash != null) {
+				claims.put("at_hash", atHash);
+			}
+		});
+	}
+
+	private User activeUser(String poolId, PoolUserAuthentication principal) {
+		if (!poolId.equals(principal.poolId())) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
+		User user = this.users.findBySub(poolId, principal.sub())
+			.orElseThrow(() -> new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "User does not exist.", null)));
+		if (!user.enabled()) {
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "User is disabled.", null));
+		}
+		return user;
+	}
+
+	private List<GroupMembership> groupsOf(String poolId, PoolUserAuthentication principal) {
+		UserGroups groups = this.userGroups.getIfAvailable();
+		return (groups != null) ? groups.groupsOf(poolId, principal.sub()) : List.of();
+	}
+
+	private List<String> readAttributes(String poolId, String clientId) {
+		try {
+			return this.clients.describe(poolId, clientId).settings().readAttributes();
+		}
+		catch (AppClientNotFoundException ex) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
+		}
+	}
+
+	private static void putOriginJti(JwtEncodingContext context, Map<String, Object> claims) {
+		if (context.getAuthorization() != null) {
+			claims.put(CognitoClaims.ORIGIN_JTI, context.getAuthorization().getId());
+		}
+	}
+
+	/** OpenID Connect Core 1.0 §3.1.3.6: the left half of SHA-256 of the access token, base64url. */
+	private static String accessTokenHash(OAuth2Authorization authorization) {
+		if (authorization == null || authorization.getAccessToken() == null) {
+			return null;
+		}
+		OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
+		String value = token.getToken().getTokenValue();
+		if (value.equals(token.getMetadata().get(HashedTokenAuthorizationService.LOADED_VALUE))) {
+			return null;
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, digest.length / 2));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is unavailable", ex);
+		}
+	}
+
+}

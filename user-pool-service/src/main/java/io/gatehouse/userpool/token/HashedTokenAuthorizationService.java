@@ -1,0 +1,592 @@
+package io.gatehouse.userpool.token;
+
+import java.net.URI;
+import java.net.URL;
+import java.security.Principal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.gatehouse.userpool.auth.PoolUserAuthentication;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Spring Authorization Server's authorizations on Gatehouse's own tables ({@code oauth2_authorization},
+ * {@code oauth2_token}). Unlike the stock JDBC service, a token value is never stored: only its SHA-256, which
+ * is the primary key a presented token is looked up by. An authorization is a token family: refreshes add
+ * tokens to it, and revoking it ends all of them.
+ * <p>
+ * Safety rules enforced here, whatever endpoint or door drives the pipeline:
+ * <ul>
+ * <li>Refresh rotation is claimed with one conditional {@code UPDATE} of the presented refresh token, under a
+ * row lock on the authorization, so of several concurrent presentations exactly one succeeds.</li>
+ * <li>A refresh token that was already rotated is replay: the whole family is revoked and the token is
+ * unknown.</li>
+ * <li>An authorization code is claimed the same way; a code presented again (or concurrently) revokes what
+ * it issued.</li>
+ * <li>Lookups only see authorizations of the pool whose issuer is being served.</li>
+ * </ul>
+ * Tokens other than the one presented come back with a placeholder value (their value is not known any
+ * more); Spring Authorization Server only needs their metadata and claims.
+ */
+@Component
+public final class HashedTokenAuthorizationService implements OAuth2AuthorizationService {
+
+	/** Token metadata: the value the token had when loaded, to tell loaded tokens from newly issued ones. */
+	static final String LOADED_VALUE = "gatehouse.loaded-value";
+
+	/** Token metadata: the stored hash of a loaded token (its value may be a placeholder). */
+	static final String LOADED_HASH = "gatehouse.loaded-hash";
+
+	/** Token metadata: whether a loaded token was already invalid when loaded. */
+	static final String LOADED_INVALIDATED = "gatehouse.loaded-invalidated";
+
+	/** Authorization attribute (never stored): the hash of the refresh token a refresh was requested with. */
+	static final String PRESENTED_REFRESH_TOKEN = "gatehouse.presented-refresh-token";
+
+	private static final int MAX_TOKEN_LENGTH = 16_384;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	HashedTokenAuthorizationService(JdbcClient jdbc, PlatformTransactionManager transactions,
+			ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		Assert.notNull(authorization, "authorization cannot be null");
+		Boolean saved = this.transaction.execute((status) -> saveInTransaction(authorization));
+		if (!Boolean.TRUE.equals(saved)) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
+	}
+
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		Assert.notNull(authorization, "authorization cannot be null");
+		this.jdbc.sql("DELETE FROM user_pool.oauth2_authorization WHERE id = ?").param(authorization.getId()).update();
+	}
+
+	@Override
+	public OAuth2Authorization findById(String id) {
+		if (!StringUtils.hasText(id) || id.length() > 100) {
+			return null;
+		}
+		AuthorizationRow authorization = authorizationRow(id);
+		if (authorization == null || !visible(authorization)) {
+			return null;
+		}
+		return build(authorization, currentTokens(id), null, null);
+	}
+
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		if (!StringUtils.hasText(token) || token.length() > MAX_TOKEN_LENGTH) {
+			return null;
+		}
+		TokenKind wanted = (tokenType != null) ? TokenKind.of(tokenType.getValue()) : null;
+		if (tokenType != null && wanted == null) {
+			return null;
+		}
+		byte[] hash = TokenHashes.sha256(token);
+		TokenRow row = this.jdbc.sql("SELECT * FROM user_pool.oauth2_token WHERE token_hash = ?")
+			.param(hash)
+			.query(HashedTokenAuthorizationService::tokenRow)
+			.optional()
+			.orElse(null);
+		if (row == null || (wanted != null && row.kind() != wanted)) {
+			return null;
+		}
+		AuthorizationRow authorization = authorizationRow(row.authorizationId());
+		if (authorization == null || !visible(authorization)) {
+			return null;
+		}
+		if (row.kind() == TokenKind.REFRESH && row.rotatedAt() != null) {
+			// Replay of a rotated refresh token: whoever holds the family now may be an attacker.
+			revokeFamily(authorization.id());
+			return null;
+		}
+		return build(authorization, currentTokens(authorization.id()), row, token);
+	}
+
+	/** Revokes one authorization and every token issued from it (its ID tokens stay usable as id_token_hint). */
+	public void revokeFamily(String authorizationId) {
+		this.transaction.executeWithoutResult((status) -> revokeFamilyInTransaction(authorizationId));
+	}
+
+	/** Revokes every authorization of a user at a pool; returns how many were active. */
+	int revokeAll(String poolId, UUID sub) {
+		Integer revoked = this.transaction.execute((status) -> {
+			List<String> ids = this.jdbc
+				.sql("UPDATE user_pool.oauth2_authorization SET revoked_at = ? WHERE pool_id = ? AND user_sub = ?"
+						+ " AND revoked_at IS NULL RETURNING id")
+				.params(Timestamp.from(now()), poolId, sub)
+				.query(String.class)
+				.list();
+			for (String id : ids) {
+				invalidateTokens(id);
+			}
+			return ids.size();
+		});
+		return (revoked != null) ? revoked : 0;
+	}
+
+	/** Whether an access token (by {@code jti}) of the pool is known, unexpired, not revoked. */
+	boolean isAccessTokenActive(String poolId, String jti) {
+		if (!StringUtils.hasText(jti) || jti.length() > 64) {
+			return false;
+		}
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM user_pool.oauth2_token t JOIN user_pool.oauth2_authorization a"
+					+ " ON a.id = t.authorization_id WHERE t.jti = ? AND t.token_type = 'access_token' AND a.pool_id = ?"
+					+ " AND NOT t.invalidated AND a.revoked_at IS NULL AND t.expires_at > ?)")
+			.params(jti, poolId, Timestamp.from(now()))
+			.query(Boolean.class)
+			.single();
+	}
+
+	private boolean saveInTransaction(OAuth2Authorization authorization) {
+		String poolId = this.jdbc.sql("SELECT pool_id FROM user_pool.app_client WHERE client_id = ?")
+			.param(authorization.getRegisteredClientId())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT));
+		String contextPool = PoolAuthorizationServerContext.currentPoolId();
+		if (contextPool != null && !contextPool.equals(poolId)) {
+			throw new IllegalStateException("an authorization of another pool's client");
+		}
+		insertIfAbsent(authorization, poolId);
+		// Serializes every change to one family: the checks below see the committed result of the previous one.
+		boolean revoked = this.jdbc
+			.sql("SELECT revoked_at IS NOT NULL FROM user_pool.oauth2_authorization WHERE id = ? FOR UPDATE")
+			.param(authorization.getId())
+			.query(Boolean.class)
+			.single();
+
+		List<TokenKind> issued = new ArrayList<>();
+		for (TokenKind kind : TokenKind.values()) {
+			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
+			if (token != null && !loaded(token)) {
+				issued.add(kind);
+			}
+		}
+		if (!issued.isEmpty() && revoked) {
+			return false;
+		}
+
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+		if (code != null && loaded(code) && invalidatedNow(code)) {
+			int claimed = invalidate(code);
+			if (claimed == 0 && !issued.isEmpty()) {
+				// The code was used before (or concurrently): revoke what it issued, issue nothing.
+				revokeFamilyInTransaction(authorization.getId());
+				return false;
+			}
+		}
+
+		OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
+		String presented = authorization.getAttribute(PRESENTED_REFRESH_TOKEN);
+		if (refresh != null && !loaded(refresh) && presented != null) {
+			int rotated = this.jdbc
+				.sql("UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false WHERE token_hash = ?"
+						+ " AND token_type = 'refresh_token' AND rotated_at IS NULL AND NOT invalidated")
+				.params(Timestamp.from(now()), TokenHashes.fromBase64(presented))
+				.update();
+			if (rotated == 0) {
+				// Another presentation of the same refresh token won.
+				return false;
+			}
+		}
+
+		for (TokenKind kind : List.of(TokenKind.ACCESS, TokenKind.REFRESH, TokenKind.ID)) {
+			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
+			if (token != null && loaded(token) && invalidatedNow(token)) {
+				int changed = invalidate(token);
+				if (kind == TokenKind.REFRESH && changed > 0) {
+					// Revocation of a refresh token (RFC 7009 §2.1) or a reused code: the family ends.
+					revokeFamilyInTransaction(authorization.getId());
+				}
+			}
+		}
+
+		for (TokenKind kind : issued) {
+			insertToken(authorization.getId(), kind, authorization.getToken(kind.type()));
+		}
+		return true;
+	}
+
+	private void insertIfAbsent(OAuth2Authorization authorization, String poolId) {
+		Object principal = authorization.getAttribute(Principal.class.getName());
+		PoolUserAuthentication user = (principal instanceof PoolUserAuthentication poolUser) ? poolUser : null;
+		if (user != null && !user.poolId().equals(poolId)) {
+			throw new IllegalStateException("a user of another pool");
+		}
+		OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+		this.jdbc
+			.sql("INSERT INTO user_pool.oauth2_authorization (id, pool_id, client_id, principal_name, user_sub, username,"
+					+ " auth_time, amr, grant_type, authorized_scopes, authorization_request, created_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+			.params(authorization.getId(), poolId, authorization.getRegisteredClientId(),
+					authorization.getPrincipalName(), (user != null) ? user.sub() : null,
+					(user != null) ? user.username() : null,
+					(user != null) ? Timestamp.from(user.authTime()) : null,
+					(user != null) ? String.join(" ", user.authenticationMethods()) : null,
+					authorization.getAuthorizationGrantType().getValue(),
+					String.join(" ", authorization.getAuthorizedScopes()),
+					(request != null) ? json.writeValueAsString(StoredAuthorizationRequest.of(request)) : null,
+					Timestamp.from(now()))
+			.update();
+	}
+
+	private void insertToken(String authorizationId, TokenKind kind, OAuth2Authorization.Token<?> token) {
+		OAuth2Token value = token.getToken();
+		Map<String, Object> claims = token.getClaims();
+		this.jdbc
+			.sql("UPDATE user_pool.oauth2_token SET is_current = false WHERE authorization_id = ? AND token_type = ?"
+					+ " AND is_current")
+			.params(authorizationId, kind.column())
+			.update();
+		String scopes = (value instanceof OAuth2AccessToken access) ? String.join(" ", access.getScopes()) : null;
+		Object jti = (claims != null) ? claims.get("jti") : null;
+		this.jdbc
+			.sql("INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti, issued_at,"
+					+ " expires_at, scopes, claims, is_current, invalidated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, true, false)")
+			.params(TokenHashes.sha256(value.getTokenValue()), authorizationId, kind.column(),
+					(jti != null) ? jti.toString() : null,
+					Timestamp.from((value.getIssuedAt() != null) ? value.getIssuedAt() : now()),
+					(value.getExpiresAt() != null) ? Timestamp.from(value.getExpiresAt()) : null, scopes,
+					(claims != null && !claims.isEmpty()) ? json.writeValueAsString(ClaimsJson.toJson(claims)) : null)
+			.update();
+	}
+
+	// Only for loaded tokens: their value may be a placeholder, their stored hash is in the metadata.
+	private int invalidate(OAuth2Authorization.Token<?> token) {
+		return this.jdbc
+			.sql("UPDATE user_pool.oauth2_token SET invalidated = true WHERE token_hash = ? AND NOT invalidated")
+			.param(TokenHashes.fromBase64((String) token.getMetadata().get(LOADED_HASH)))
+			.update();
+	}
+
+	private void revokeFamilyInTransaction(String authorizationId) {
+		this.jdbc
+			.sql("UPDATE user_pool.oauth2_authorization SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")
+			.params(Timestamp.from(now()), authorizationId)
+			.update();
+		invalidateTokens(authorizationId);
+	}
+
+	// ID tokens are not credentials for any API; they stay valid as id_token_hint so that a user whose tokens
+	// were revoked can still sign out.
+	private void invalidateTokens(String authorizationId) {
+		this.jdbc
+			.sql("UPDATE user_pool.oauth2_token SET invalidated = true WHERE authorization_id = ? AND NOT invalidated"
+					+ " AND token_type <> 'id_token'")
+			.param(authorizationId)
+			.update();
+	}
+
+	private boolean visible(AuthorizationRow authorization) {
+		String contextPool = PoolAuthorizationServerContext.currentPoolId();
+		return contextPool == null || contextPool.equals(authorization.poolId());
+	}
+
+	private AuthorizationRow authorizationRow(String id) {
+		return this.jdbc.sql("SELECT * FROM user_pool.oauth2_authorization WHERE id = ?")
+			.param(id)
+			.query(HashedTokenAuthorizationService::authorizationRow)
+			.optional()
+			.orElse(null);
+	}
+
+	private List<TokenRow> currentTokens(String authorizationId) {
+		return this.jdbc.sql("SELECT * FROM user_pool.oauth2_token WHERE authorization_id = ? AND is_current")
+			.param(authorizationId)
+			.query(HashedTokenAuthorizationService::tokenRow)
+			.list();
+	}
+
+	private OAuth2Authorization build(AuthorizationRow row, List<TokenRow> current, TokenRow presented,
+			String presentedValue) {
+		RegisteredClient client = RegisteredClient.withId(row.clientId())
+			.clientId(row.clientId())
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.build();
+		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
+			.id(row.id())
+			.principalName(row.principalName())
+			.authorizationGrantType(new AuthorizationGrantType(row.grantType()))
+			.authorizedScopes(scopes(row.authorizedScopes()));
+		if (row.userSub() != null) {
+			builder.attribute(Principal.class.getName(), new PoolUserAuthentication(row.poolId(), row.userSub(),
+					row.username(), row.authTime(), List.copyOf(scopes(row.amr()))));
+		}
+		if (row.authorizationRequest() != null) {
+			builder.attribute(OAuth2AuthorizationRequest.class.getName(),
+					json.readValue(row.authorizationRequest(), StoredAuthorizationRequest.class).toRequest());
+		}
+		for (TokenRow token : current) {
+			if (presented == null || token.kind() != presented.kind()) {
+				addToken(builder, row, token, "unavailable:" + TokenHashes.base64(token.hash()));
+			}
+		}
+		if (presented != null) {
+			addToken(builder, row, presented, presentedValue);
+			if (presented.kind() == TokenKind.REFRESH) {
+				builder.attribute(PRESENTED_REFRESH_TOKEN, TokenHashes.base64(presented.hash()));
+			}
+		}
+		return builder.build();
+	}
+
+	private static void addToken(OAuth2Authorization.Builder builder, AuthorizationRow authorization, TokenRow row,
+			String value) {
+		Map<String, Object> claims = (row.claims() != null) ? ClaimsJson.fromJson(
+				json.readValue(row.claims(), new TypeReference<Map<String, Object>>() {
+				}), row.kind() == TokenKind.ID) : null;
+		OAuth2Token token = switch (row.kind()) {
+			case CODE -> new OAuth2AuthorizationCode(value, row.issuedAt(), row.expiresAt());
+			case ACCESS -> new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, row.issuedAt(),
+					row.expiresAt(), scopes(row.scopes()));
+			case REFRESH -> new OAuth2RefreshToken(value, row.issuedAt(), row.expiresAt());
+			case ID -> new OidcIdToken(value, row.issuedAt(), row.expiresAt(), claims);
+		};
+		boolean invalidated = row.invalidated() || (authorization.revokedAt() != null && row.kind() != TokenKind.ID);
+		builder.token(token, (metadata) -> {
+			metadata.clear();
+			metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, invalidated);
+			metadata.put(LOADED_VALUE, value);
+			metadata.put(LOADED_HASH, TokenHashes.base64(row.hash()));
+			metadata.put(LOADED_INVALIDATED, invalidated);
+			if (claims != null) {
+				metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims);
+			}
+		});
+	}
+
+	/** Invalidated by this save, not already when it was loaded. */
+	private static boolean invalidatedNow(OAuth2Authorization.Token<?> token) {
+		return token.isInvalidated() && !Boolean.TRUE.equals(token.getMetadata().get(LOADED_INVALIDATED));
+	}
+
+	private static boolean loaded(OAuth2Authorization.Token<?> token) {
+		return token.getToken().getTokenValue().equals(token.getMetadata().get(LOADED_VALUE));
+	}
+
+	private static Set<String> scopes(String joined) {
+		if (!StringUtils.hasText(joined)) {
+			return Set.of();
+		}
+		return new LinkedHashSet<>(Arrays.asList(joined.trim().split(" +")));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static AuthorizationRow authorizationRow(ResultSet rs, int n) throws SQLException {
+		return new AuthorizationRow(rs.getString("id"), rs.getString("pool_id"), rs.getString("client_id"),
+				rs.getString("principal_name"), rs.getObject("user_sub", UUID.class), rs.getString("username"),
+				instant(rs, "auth_time"), rs.getString("amr"), rs.getString("grant_type"),
+				rs.getString("authorized_scopes"), rs.getString("authorization_request"), instant(rs, "revoked_at"));
+	}
+
+	private static TokenRow tokenRow(ResultSet rs, int n) throws SQLException {
+		return new TokenRow(rs.getBytes("token_hash"), rs.getString("authorization_id"),
+				TokenKind.ofColumn(rs.getString("token_type")), instant(rs, "issued_at"), instant(rs, "expires_at"),
+				rs.getString("scopes"), rs.getString("claims"), rs.getBoolean("invalidated"), instant(rs, "rotated_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	enum TokenKind {
+
+		CODE("authorization_code", OAuth2ParameterNames.CODE, OAuth2AuthorizationCode.class),
+		ACCESS("access_token", OAuth2TokenType.ACCESS_TOKEN.getValue(), OAuth2AccessToken.class),
+		REFRESH("refresh_token", OAuth2TokenType.REFRESH_TOKEN.getValue(), OAuth2RefreshToken.class),
+		ID("id_token", OidcParameterNames.ID_TOKEN, OidcIdToken.class);
+
+		private final String column;
+
+		private final String tokenType;
+
+		private final Class<? extends OAuth2Token> type;
+
+		TokenKind(String column, String tokenType, Class<? extends OAuth2Token> type) {
+			this.column = column;
+			this.tokenType = tokenType;
+			this.type = type;
+		}
+
+		String column() {
+			return this.column;
+		}
+
+		Class<? extends OAuth2Token> type() {
+			return this.type;
+		}
+
+		static TokenKind of(String tokenType) {
+			for (TokenKind kind : values()) {
+				if (kind.tokenType.equals(tokenType)) {
+					return kind;
+				}
+			}
+			return null;
+		}
+
+		static TokenKind ofColumn(String column) {
+			for (TokenKind kind : values()) {
+				if (kind.column.equals(column)) {
+					return kind;
+				}
+			}
+			throw new IllegalStateException("unknown token type " + column);
+		}
+
+	}
+
+	private record AuthorizationRow(String id, String poolId, String clientId, String principalName, UUID userSub,
+			String username, Instant authTime, String amr, String grantType, String authorizedScopes,
+			String authorizationRequest, Instant revokedAt) {
+	}
+
+	private record TokenRow(byte[] hash, String authorizationId, TokenKind kind, Instant issuedAt, Instant expiresAt,
+			String scopes, String claims, boolean invalidated, Instant rotatedAt) {
+	}
+
+	/** The parts of an authorization request the token endpoint needs later: redirect URI, PKCE, nonce. */
+	record StoredAuthorizationRequest(String authorizationUri, String clientId, String redirectUri,
+			List<String> scopes, String state, Map<String, Object> additionalParameters) {
+
+		static StoredAuthorizationRequest of(OAuth2AuthorizationRequest request) {
+			Map<String, Object> parameters = new LinkedHashMap<>();
+			request.getAdditionalParameters().forEach((name, value) -> {
+				if (value instanceof String[] values) {
+					parameters.put(name, List.of(values));
+				}
+				else if (value != null) {
+					parameters.put(name, value.toString());
+				}
+			});
+			return new StoredAuthorizationRequest(request.getAuthorizationUri(), request.getClientId(),
+					request.getRedirectUri(), List.copyOf(request.getScopes()), request.getState(), parameters);
+		}
+
+		OAuth2AuthorizationRequest toRequest() {
+			Map<String, Object> parameters = new LinkedHashMap<>();
+			if (this.additionalParameters != null) {
+				this.additionalParameters.forEach((name, value) -> parameters.put(name,
+						(value instanceof Collection<?> values) ? values.stream().map(String::valueOf).toArray(String[]::new)
+								: value));
+			}
+			return OAuth2AuthorizationRequest.authorizationCode()
+				.authorizationUri(this.authorizationUri)
+				.clientId(this.clientId)
+				.redirectUri(this.redirectUri)
+				.scopes(new LinkedHashSet<>(this.scopes))
+				.state(this.state)
+				.additionalParameters(parameters)
+				.build();
+		}
+
+	}
+
+	/** Claims as JSON: instants as NumericDate seconds, URLs as strings; read back as Spring expects them. */
+	static final class ClaimsJson {
+
+		private ClaimsJson() {
+		}
+
+		static Map<String, Object> toJson(Map<String, Object> claims) {
+			Map<String, Object> out = new LinkedHashMap<>();
+			claims.forEach((name, value) -> out.put(name, value(value)));
+			return out;
+		}
+
+		private static Object value(Object value) {
+			if (value instanceof Instant instant) {
+				return instant.getEpochSecond();
+			}
+			if (value instanceof Date date) {
+				return date.toInstant().getEpochSecond();
+			}
+			if (value instanceof URL || value instanceof URI) {
+				return value.toString();
+			}
+			if (value instanceof Collection<?> collection) {
+				return collection.stream().map(ClaimsJson::value).toList();
+			}
+			if (value instanceof Map<?, ?> map) {
+				Map<String, Object> out = new LinkedHashMap<>();
+				map.forEach((key, inner) -> out.put(String.valueOf(key), value(inner)));
+				return out;
+			}
+			return value;
+		}
+
+		static Map<String, Object> fromJson(Map<String, Object> stored, boolean idToken) {
+			Map<String, Object> claims = new LinkedHashMap<>(stored);
+			for (String name : List.of("iat", "exp", "nbf")) {
+				if (claims.get(name) instanceof Number seconds) {
+					claims.put(name, Instant.ofEpochSecond(seconds.longValue()));
+				}
+			}
+			// Spring Authorization Server reads an ID token's auth_time as a Date when it refreshes.
+			if (idToken && claims.get("auth_time") instanceof Number seconds) {
+				claims.put("auth_time", Date.from(Instant.ofEpochSecond(seconds.longValue())));
+			}
+			return claims;
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.gatehouse.userpool.token;
+
+import java.net.URI;
+
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+
+/**
+ * The authorization server context of one user pool's issuer, {@code {publicBaseUrl}/{userPoolId}}. The
+ * issuer is built from configuration, never from the request's {@code Host} header, and the pool id is
+ * carried explicitly so that clients, keys and authorizations can be scoped to it without parsing URLs.
+ */
+public final class PoolAuthorizationServerContext implements AuthorizationServerContext {
+
+	private final String poolId;
+
+	private final String issuer;
+
+	private final AuthorizationServerSettings settings;
+
+	public PoolAuthorizationServerContext(URI publicBaseUrl, String poolId, AuthorizationServerSettings settings) {
+		this.poolId = poolId;
+		this.issuer = issuer(publicBaseUrl, poolId);
+		this.settings = settings;
+	}
+
+	/** The issuer of a pool: the public base URL without a trailing slash, then the pool id. */
+	public static String issuer(URI publicBaseUrl, String poolId) {
+		String base = publicBaseUrl.toString();
+		while (base.endsWith("/")) {
+			base = base.substring(0, base.length() - 1);
+		}
+		return base + "/" + poolId;
+	}
+
+	/** The pool of the issuer bound to this thread, or null when none (or a foreign context) is bound. */
+	public static String currentPoolId() {
+		return (AuthorizationServerContextHolder.getContext() instanceof PoolAuthorizationServerContext context)
+				? context.poolId : null;
+	}
+
+	public String poolId() {
+		return this.poolId;
+	}
+
+	@Override
+	public String getIssuer() {
+		return this.issuer;
+	}
+
+	@Override
+	public AuthorizationServerSettings getAuthorizationServerSettings() {
+		return this.settings;
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.gatehouse.userpool.useradmin;
+
+/** Cognito's {@code DeliveryMediumType}. */
+public enum DeliveryMedium {
+
+	SMS, EMAIL
+
+}
