@@ -212,7 +212,7 @@ class HostedPagesTest {
 		assertThat(Browser.status(refused)).isEqualTo(403);
 		assertThat(refused.asNormalizedText()).contains("This form has expired");
 		assertThat(this.browser.open(page("signed-in")).getUrl().getPath()).isEqualTo(page("login"));
-		assertThat(Browser.status(this.browser.post(page("logout"), Map.of(), false))).isEqualTo(403);
+		assertThat(Browser.status(this.browser.post(page("signout"), Map.of(), false))).isEqualTo(403);
 	}
 
 	@Test
@@ -235,9 +235,9 @@ class HostedPagesTest {
 		signIn(this.browser, user.username(), TestUsers.PASSWORD);
 
 		assertThat(this.browser.open("/" + other.id() + "/signed-in").getUrl().getPath()).isEqualTo("/" + other.id() + "/login");
-		assertThat(this.browser.open("/" + other.id() + "/logout").asNormalizedText()).contains("You are not signed in");
+		assertThat(this.browser.open("/" + other.id() + "/signout").asNormalizedText()).contains("You are not signed in");
 		// Signing out at the other pool does not sign the user out here.
-		HtmlPage otherLogout = this.browser.post("/" + other.id() + "/logout", Map.of(), "/" + other.id() + "/login");
+		HtmlPage otherLogout = this.browser.post("/" + other.id() + "/signout", Map.of(), "/" + other.id() + "/login");
 		assertThat(otherLogout.getUrl().getPath()).isEqualTo("/" + other.id() + "/login");
 		assertThat(this.browser.open(page("signed-in")).asNormalizedText()).contains("You are signed in");
 
