@@ -14,6 +14,7 @@ import io.gatehouse.userpool.user.TestUsers;
 import io.gatehouse.userpool.user.User;
 import io.gatehouse.userpool.user.UserService;
 import io.gatehouse.userpool.user.UserStatus;
+import io.gatehouse.userpool.useradmin.UserAdministration;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
@@ -42,6 +43,9 @@ class HostedPagesTest {
 
 	@Autowired
 	private UserService users;
+
+	@Autowired
+	private UserAdministration administration;
 
 	private UserPool pool;
 
@@ -137,6 +141,22 @@ class HostedPagesTest {
 			assertThat(alert(refused)).isEqualTo("Incorrect username or password.");
 			assertThat(signIn(this.browser, user.username(), NEW_PASSWORD).getUrl().getPath()).isEqualTo(page("signed-in"));
 			// The browser that was signed in before the reset is signed out.
+			assertThat(other.open(page("signed-in")).getUrl().getPath()).isEqualTo(page("login"));
+		}
+	}
+
+	@Test
+	void adminDisablesOrSignsOutUserThenTheirBrowserSessionsEnd() {
+		User disabled = TestUsers.confirmed().createIn(this.users, this.settings);
+		User signedOut = TestUsers.confirmed().createIn(this.users, this.settings);
+		try (Browser other = new Browser("http://localhost:" + this.port)) {
+			signIn(this.browser, disabled.username(), TestUsers.PASSWORD);
+			signIn(other, signedOut.username(), TestUsers.PASSWORD);
+
+			this.administration.disable(this.pool.id(), disabled.username());
+			this.administration.globalSignOut(this.pool.id(), signedOut.username());
+
+			assertThat(this.browser.open(page("signed-in")).getUrl().getPath()).isEqualTo(page("login"));
 			assertThat(other.open(page("signed-in")).getUrl().getPath()).isEqualTo(page("login"));
 		}
 	}
