@@ -175,6 +175,8 @@ class AuthenticationEngineTest {
 	@Test
 	void startThenEveryAttemptIsInTheUsersAuditTrailWithoutSecrets() {
 		start(this.user.username(), WRONG);
+		// The test clock stands still: move it so that "newest first" has an order to follow.
+		this.clock.advance(Duration.ofSeconds(1));
 		start(this.user.username(), TestUsers.PASSWORD);
 
 		List<RecordedAuthEvent> events = this.audit.authEvents(this.pool.id(), this.user.sub(), 10, null).items();
