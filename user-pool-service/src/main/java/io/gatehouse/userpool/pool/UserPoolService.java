@@ -106,9 +106,8 @@ public class UserPoolService {
 	}
 
 	/**
-	 * The pool as configured, for the sign-in, sign-up and recovery paths that read it on every request:
-	 * like {@link #describe} but without counting the pool's users ({@code EstimatedNumberOfUsers} is 0), which
-	 * would cost a scan of the pool per sign-in.
+	 * The pool's stored settings and schema, without counting its users ({@code estimatedNumberOfUsers}
+	 * is 0): what every operation other than DescribeUserPool needs, at the cost of one primary-key read.
 	 * @throws UserPoolNotFoundException when the pool does not exist
 	 */
 	@Transactional(readOnly = true)
@@ -178,6 +177,10 @@ public class UserPoolService {
 		return view(entity, true);
 	}
 
+	/**
+	 * @param countUsers whether to count the pool's users for EstimatedNumberOfUsers: a count over the
+	 * pool's rows, which only DescribeUserPool needs; never on a hot path (sign-in, ListUsers...)
+	 */
 	private UserPool view(UserPoolEntity entity, boolean countUsers) {
 		String arn = "arn:aws:cognito-idp:" + this.gatehouse.region() + ":" + this.gatehouse.accountId() + ":userpool/"
 				+ entity.id();

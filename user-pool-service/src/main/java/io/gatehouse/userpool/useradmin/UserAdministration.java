@@ -93,7 +93,7 @@ public final class UserAdministration {
 	 * user who has not yet chosen one.
 	 */
 	public User create(AdminNewUser command) {
-		UserPool pool = this.pools.describe(command.poolId());
+		UserPool pool = this.pools.configuration(command.poolId());
 		PoolUserSettings settings = this.pools.userSettings(command.poolId());
 		if (command.messageAction() == MessageAction.RESEND) {
 			return resendInvitation(pool, settings, command);
@@ -231,7 +231,7 @@ public final class UserAdministration {
 	 * places recovery mail may go.
 	 */
 	public void resetPassword(String poolId, String username) {
-		UserPool pool = this.pools.describe(poolId);
+		UserPool pool = this.pools.configuration(poolId);
 		PoolUserSettings settings = this.pools.userSettings(poolId);
 		User user = this.users.requireByAdminName(settings, username);
 		boolean byEmail = user.email().isPresent() && user.emailVerified();
