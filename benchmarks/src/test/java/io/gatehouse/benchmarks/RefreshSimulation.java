@@ -1,0 +1,89 @@
+package io.gatehouse.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * Issue 5 targets: at least 500 refreshes per second, and p99 under 25 ms at 70 % of saturation.
+ * Refresh tokens rotate on use, so the scenario keeps a queue of live tokens: each request takes one and
+ * puts back the one it receives. {@code -Drate=N}: an open model at N refreshes/s (the p99 run);
+ * without it, a closed model of {@code -Dusers} (default 16) callers finds saturation.
+ */
+public final class RefreshSimulation extends Simulation {
+
+	private static final String TARGET = "AWSCognitoIdentityProviderService.InitiateAuth";
+
+	private static final int SECONDS = Integer.getInteger("seconds", 30);
+
+	private static final Integer RATE = Integer.getInteger("rate");
+
+	private final UserPoolFixture pool = UserPoolFixture.create(20);
+
+	private final BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
+
+	private final HttpProtocolBuilder protocol = http.baseUrl(Gatehouse.USER_POOL_URL)
+		.contentTypeHeader("application/x-amz-json-1.1")
+		.header("X-Amz-Target", TARGET)
+		.shareConnections();
+
+	private final ChainBuilder refresh = exec((session) -> {
+		try {
+			String token = this.tokens.poll(5, TimeUnit.SECONDS);
+			return (token == null) ? session.markAsFailed() : session.set("body", this.pool.refreshBody(token));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return session.markAsFailed();
+		}
+	})
+		.exec(http("InitiateAuth refresh").post("/")
+			.body(StringBody("#{body}"))
+			.check(status().is(200), jsonPath("$.AuthenticationResult.RefreshToken").saveAs("next")))
+		.exec((session) -> {
+			if (session.contains("next")) {
+				this.tokens.add(session.getString("next"));
+			}
+			return session;
+		});
+
+	{
+		// 40 sign-ins per user give 800 independent token chains: more than requests ever in flight.
+		for (String username : this.pool.usernames()) {
+			for (int i = 0; i < 40; i++) {
+				this.tokens.add(this.pool.signIn(username));
+			}
+		}
+		ScenarioBuilder scenario = (RATE != null) ? scenario("REFRESH_TOKEN_AUTH").exec(this.refresh)
+				: scenario("REFRESH_TOKEN_AUTH (closed)").forever().on(this.refresh);
+		if (RATE != null) {
+			setUp(scenario.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
+				.protocols(this.protocol)
+				.assertions(global().failedRequests().count().is(0L), global().responseTime().percentile(99.0).lt(25));
+		}
+		else {
+			setUp(scenario.injectClosed(constantConcurrentUsers(Integer.getInteger("users", 16))
+				.during(Duration.ofSeconds(SECONDS))))
+				.protocols(this.protocol)
+				.maxDuration(Duration.ofSeconds(SECONDS + 5))
+				.assertions(global().failedRequests().count().is(0L));
+		}
+	}
+
+}
