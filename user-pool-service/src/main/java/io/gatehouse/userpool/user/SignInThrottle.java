@@ -63,8 +63,16 @@ public final class SignInThrottle {
 	 * is not counted and the current (locked) state is returned.
 	 */
 	public LockoutState recordFailure(UUID sub) {
+		return tryRecordFailure(sub).orElseGet(() -> state(sub));
+	}
+
+	/**
+	 * Counts a failed sign-in in exactly one statement: empty when nothing was counted, because the user is
+	 * locked out at this moment or there is no such user.
+	 */
+	Optional<LockoutState> tryRecordFailure(UUID sub) {
 		OffsetDateTime now = offset(this.clock.instant());
-		Optional<LockoutState> updated = this.jdbc.sql(RECORD_FAILURE)
+		return this.jdbc.sql(RECORD_FAILURE)
 			.param("sub", sub)
 			.param("now", now)
 			.param("resetBefore", now.minus(LockoutCurve.RESET_AFTER))
@@ -72,7 +80,6 @@ public final class SignInThrottle {
 			.param("curveLength", CURVE_LENGTH)
 			.query((rs, row) -> new LockoutState(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class))))
 			.optional();
-		return updated.orElseGet(() -> state(sub));
 	}
 
 	/**

@@ -43,6 +43,9 @@ public final class UserService {
 	/** Cognito's username pattern and length. */
 	private static final AttributesJsonConverter ATTRIBUTES_JSON = new AttributesJsonConverter();
 
+	/** Never a user's sub (random UUIDs have version bits set): the stand-in for an unknown user. */
+	private static final UUID NO_USER = new UUID(0L, 0L);
+
 	private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
 
 	private final UserAccountRepository users;
@@ -295,33 +298,41 @@ public final class UserService {
 	}
 
 	/**
-	 * Checks a password at sign-in, with throttling: an unknown user, a locked-out user and a wrong password
-	 * each cost one Argon2 verification, like a right one. A successful check resets the failure count.
+	 * Checks a password at sign-in, with throttling. Every outcome does the same work, so neither the answer's
+	 * timing nor its cost tells an unknown user from a wrong password or a lockout: the lookups the pool's
+	 * sign-in names call for (all of them, not stopping at the first hit), one read of the lockout state, one
+	 * Argon2 verification (against a dummy hash when there is no user or the user is locked out) and one
+	 * throttle update (for an unknown user, against a sub no row has). A successful check resets the
+	 * failure count.
 	 */
 	public PasswordCheck checkPassword(PoolUserSettings pool, String signInName, String password) {
-		Optional<UserAccount> found = findAccountBySignInName(pool, signInName);
-		if (found.isEmpty()) {
-			this.passwordHasher.verifyDummy(password);
-			return new PasswordCheck.UnknownUser();
+		Optional<UserAccount> found = findAccountForSignIn(pool, signInName);
+		UUID sub = found.map(UserAccount::sub).orElse(NO_USER);
+		LockoutState lockout = this.throttle.state(sub);
+		boolean locked = lockout.lockedAt(now());
+		boolean right = (found.isPresent() && !locked) ? this.passwordHasher.verify(password, found.get().passwordHash())
+				: this.passwordHasher.verifyDummy(password);
+		if (!right) {
+			Optional<LockoutState> after = this.throttle.tryRecordFailure(sub);
+			if (found.isEmpty()) {
+				return new PasswordCheck.UnknownUser();
+			}
+			if (locked) {
+				return new PasswordCheck.LockedOut(lockout.lockedUntil());
+			}
+			// Empty only when a parallel failure locked the user between the read and the update.
+			return after.<PasswordCheck>map(PasswordCheck.WrongPassword::new)
+				.orElseGet(() -> new PasswordCheck.LockedOut(this.throttle.state(sub).lockedUntil()));
 		}
 		User user = found.get().toUser();
-		String hash = found.get().passwordHash();
-		LockoutState lockout = this.throttle.state(user.sub());
-		if (lockout.lockedAt(now())) {
-			this.passwordHasher.verifyDummy(password);
-			return new PasswordCheck.LockedOut(lockout.lockedUntil());
-		}
-		if (!this.passwordHasher.verify(password, hash)) {
-			LockoutState after = this.throttle.recordFailure(user.sub());
-			return new PasswordCheck.WrongPassword(after);
-		}
-		if (!this.throttle.recordSuccess(user.sub())) {
-			return new PasswordCheck.LockedOut(this.throttle.state(user.sub()).lockedUntil());
+		if (!this.throttle.recordSuccess(sub)) {
+			return new PasswordCheck.LockedOut(this.throttle.state(sub).lockedUntil());
 		}
 		if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD && user.temporaryPasswordExpiresAt() != null
 				&& !now().isBefore(user.temporaryPasswordExpiresAt())) {
 			return new PasswordCheck.TemporaryPasswordExpired(user);
 		}
+		String hash = found.get().passwordHash();
 		if (this.passwordHasher.needsRehash(hash)) {
 			rehash(user.sub(), this.passwordHasher.hash(password));
 		}
@@ -339,7 +350,7 @@ public final class UserService {
 	}
 
 	private Optional<UserAccount> findAccountBySignInName(PoolUserSettings pool, String name) {
-		if (name == null || name.isEmpty() || name.length() > 2048) {
+		if (!isPlausibleSignInName(name)) {
 			return Optional.empty();
 		}
 		Optional<UserAccount> byUsername = this.users.findByUsernameKey(pool.poolId(),
@@ -361,6 +372,57 @@ public final class UserService {
 			return this.users.findBySignInPhone(pool.poolId(), name);
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * {@link #findAccountBySignInName} without stopping at the first hit: the statements run depend only on
+	 * the pool's settings and the shape of the name typed, never on whether (or as what) the user exists.
+	 */
+	private Optional<UserAccount> findAccountForSignIn(PoolUserSettings pool, String name) {
+		if (!isPlausibleSignInName(name)) {
+			return Optional.empty();
+		}
+		String key = SignInNames.usernameKey(pool, name);
+		Optional<UserAccount> found = this.users.findByUsernameKey(pool.poolId(), key);
+		if (pool.isSignInName(SignInAttribute.PREFERRED_USERNAME)) {
+			Optional<UserAccount> byPreferred = this.users.findBySignInPreferredUsername(pool.poolId(), key);
+			found = found.or(() -> byPreferred);
+		}
+		if (pool.isSignInName(SignInAttribute.EMAIL) && name.indexOf('@') > 0) {
+			Optional<UserAccount> byEmail = this.users.findBySignInEmail(pool.poolId(), name);
+			found = found.or(() -> byEmail);
+		}
+		if (pool.isSignInName(SignInAttribute.PHONE_NUMBER) && name.startsWith("+")) {
+			Optional<UserAccount> byPhone = this.users.findBySignInPhone(pool.poolId(), name);
+			found = found.or(() -> byPhone);
+		}
+		return found;
+	}
+
+	/**
+	 * Whether {@code name} could name anyone: not empty, not over-long, and free of NUL and lone surrogates,
+	 * which no stored name has and which PostgreSQL would refuse as a query parameter (an error, not "nobody").
+	 */
+	private static boolean isPlausibleSignInName(String name) {
+		if (name == null || name.isEmpty() || name.length() > 2048) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == 0) {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private String usernameFor(PoolUserSettings pool, String given, UUID sub, Map<String, String> attributes) {

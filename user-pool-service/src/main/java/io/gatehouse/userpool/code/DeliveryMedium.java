@@ -1,0 +1,8 @@
+package io.gatehouse.userpool.code;
+
+/** Cognito's {@code DeliveryMediumType}. */
+public enum DeliveryMedium {
+
+	EMAIL, SMS
+
+}
