@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 import io.gatehouse.userpool.config.GatehouseProperties;
@@ -186,6 +189,34 @@ class UserApiRefusalTest {
 				(r) -> r.clientId(clientId).refreshToken(disabled.refreshToken())));
 		assertThatExceptionOfType(NotAuthorizedException.class).isThrownBy(() -> this.app.getTokensFromRefreshToken(
 				(r) -> r.clientId(clientId).refreshToken(deleted.refreshToken())));
+	}
+
+	@Test
+	void userExistenceIsToldOnlyToLegacyClients() {
+		String poolId = pool();
+		String enabled = client(poolId);
+		String legacy = this.admin.createUserPoolClient(TestAppClients.publicClient(poolId)
+			.build()
+			.toBuilder()
+			.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)
+			.preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY)
+			.build()).userPoolClient().clientId();
+		String known = createUser(poolId, unique("known"));
+
+		assertThatExceptionOfType(UserNotFoundException.class).isThrownBy(() -> signIn(legacy, "nobody-here"));
+		assertThatExceptionOfType(NotAuthorizedException.class).isThrownBy(() -> signIn(enabled, "nobody-here"))
+			.withMessageContaining("Incorrect username or password.");
+		assertThatExceptionOfType(UserNotFoundException.class)
+			.isThrownBy(() -> this.app.forgotPassword((r) -> r.clientId(legacy).username("nobody-here")));
+		assertThat(this.app.forgotPassword((r) -> r.clientId(enabled).username("nobody-here")).codeDeliveryDetails())
+			.isNotNull();
+		assertThatExceptionOfType(CodeMismatchException.class).isThrownBy(() -> this.app
+			.confirmSignUp((r) -> r.clientId(enabled).username("nobody-here").confirmationCode("123456")));
+		assertThatExceptionOfType(NotAuthorizedException.class).isThrownBy(() -> this.app.initiateAuth((r) -> r
+			.clientId(enabled)
+			.authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+			.authParameters(Map.of("USERNAME", known, "PASSWORD", "Wrong-Password-123"))))
+			.withMessageContaining("Incorrect username or password.");
 	}
 
 	private void assertRefused(String accessToken) {
