@@ -54,6 +54,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				builder.setPort(port);
 			}
 			EmbeddedPostgres postgres = builder.start();
+			checkOwnServer(postgres, directory);
 			logger.info("Embedded PostgreSQL is running on 127.0.0.1:{} with its data in {}", postgres.getPort(),
 					directory);
 			return new EmbeddedPostgresServer(postgres, directory);
@@ -98,6 +99,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		if (!waitForExit(postmaster, ORPHAN_STOP_TIMEOUT)) {
 			postmaster.destroyForcibly();
 			waitForExit(postmaster, ORPHAN_STOP_TIMEOUT);
+		}
+	}
+
+	/**
+	 * zonky decides the server is up when something answers on the port. If the port was already taken by
+	 * another PostgreSQL, ours failed to start and that other server answered: refuse to use it rather
+	 * than migrate into someone else's database.
+	 */
+	private static void checkOwnServer(EmbeddedPostgres postgres, Path directory) throws IOException {
+		String serving;
+		try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+				java.sql.Statement statement = connection.createStatement();
+				java.sql.ResultSet rows = statement.executeQuery("SHOW data_directory")) {
+			rows.next();
+			serving = rows.getString(1);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IOException("cannot query the embedded PostgreSQL on port " + postgres.getPort(), ex);
+		}
+		if (!Path.of(serving).toRealPath().equals(directory.toRealPath())) {
+			throw new IOException("port " + postgres.getPort() + " is already used by another PostgreSQL (serving "
+					+ serving + ")");
 		}
 	}
 

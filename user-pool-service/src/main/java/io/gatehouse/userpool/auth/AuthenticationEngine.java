@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.gatehouse.userpool.audit.ChallengeResult;
 import io.gatehouse.userpool.pool.UserPoolService;
 import io.gatehouse.userpool.user.PasswordCheck;
 import io.gatehouse.userpool.user.PoolUserSettings;
@@ -20,7 +21,6 @@ import io.gatehouse.userpool.user.User;
 import io.gatehouse.userpool.user.UserService;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,7 +51,7 @@ import org.springframework.stereotype.Service;
  * {@code Authenticated} → mint tokens through {@code TokenIssuer} or store the authentication in the web
  * session; {@code Challenge} → return {@code ChallengeName}, {@code Session} and {@code ChallengeParameters};
  * {@code Failed} → the error type {@link AuthError#errorType()} with {@link AuthStep.Failed#message()}.
- * Every step is published as an {@link AuthenticationEvent} for the audit trail.
+ * Every step writes one row to the audit log ({@link AuthAudit}).
  */
 @Service
 public final class AuthenticationEngine {
@@ -75,18 +75,18 @@ public final class AuthenticationEngine {
 
 	private final Map<ChallengeName, ChallengeHandler> handlers = new EnumMap<>(ChallengeName.class);
 
-	private final ApplicationEventPublisher events;
+	private final AuthAudit audit;
 
 	private final Clock clock;
 
 	AuthenticationEngine(UserPoolService pools, ClientPolicies clients, UserService users, AuthFlowStore flows,
-			List<ChallengeHandler> handlers, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			List<ChallengeHandler> handlers, AuthAudit audit, ObjectProvider<Clock> clock) {
 		this.pools = pools;
 		this.clients = clients;
 		this.users = users;
 		this.flows = flows;
 		handlers.forEach((handler) -> this.handlers.put(handler.challenge(), handler));
-		this.events = events;
+		this.audit = audit;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -109,36 +109,39 @@ public final class AuthenticationEngine {
 		PoolUserSettings pool = this.pools.userSettings(poolId);
 		ClientPolicy client = client(poolId, clientId);
 		if (signInName == null || signInName.isEmpty()) {
-			return record(pool.poolId(), clientId, null, context,
+			return record(pool.poolId(), clientId, null, null, context, List.of(), "InvalidParameter",
 					new AuthStep.Failed(AuthError.INVALID_PARAMETER, "Missing required parameter USERNAME", false));
 		}
 		if (password == null || password.isEmpty()) {
-			return record(pool.poolId(), clientId, null, context,
+			return record(pool.poolId(), clientId, null, null, context, List.of(), "InvalidParameter",
 					new AuthStep.Failed(AuthError.INVALID_PARAMETER, "Missing required parameter PASSWORD", false));
 		}
 		PasswordCheck check = this.users.checkPassword(pool, signInName, password);
-		// Java 17: no type patterns in switch yet; PasswordCheck is sealed, and the last branch is the only
-		// outcome left.
+		// Java 17: no type patterns in switch yet; PasswordCheck is sealed and each branch below returns.
+		List<ChallengeResult> rightPassword = List.of(ChallengeResult.password(true));
+		List<ChallengeResult> wrongPassword = List.of(ChallengeResult.password(false));
 		if (check instanceof PasswordCheck.Authenticated authenticated) {
 			User user = authenticated.user();
-			return record(pool.poolId(), clientId, user.sub(), context, afterPassword(pool, client, user, context));
+			AuthStep step = afterPassword(pool, client, user, context);
+			return record(pool.poolId(), clientId, user.sub(), user.username(), context, rightPassword,
+					(step instanceof AuthStep.Failed failed) ? reason(failed.reason()) : null, step);
 		}
 		if (check instanceof PasswordCheck.TemporaryPasswordExpired expired) {
 			User user = expired.user();
-			return record(pool.poolId(), clientId, user.sub(), context, new AuthStep.Failed(
-					user.enabled() ? AuthError.TEMPORARY_PASSWORD_EXPIRED : AuthError.USER_DISABLED));
+			AuthError error = user.enabled() ? AuthError.TEMPORARY_PASSWORD_EXPIRED : AuthError.USER_DISABLED;
+			return record(pool.poolId(), clientId, user.sub(), user.username(), context, rightPassword, reason(error),
+					new AuthStep.Failed(error));
 		}
-		AuthError error;
-		if (check instanceof PasswordCheck.UnknownUser) {
-			error = client.revealsUsers() ? AuthError.USER_NOT_FOUND : AuthError.NOT_AUTHORIZED;
+		if (check instanceof PasswordCheck.WrongPassword wrong) {
+			return record(pool.poolId(), clientId, wrong.sub(), null, context, wrongPassword, "WrongPassword",
+					new AuthStep.Failed(AuthError.NOT_AUTHORIZED));
 		}
-		else if (check instanceof PasswordCheck.LockedOut) {
-			error = client.revealsUsers() ? AuthError.PASSWORD_ATTEMPTS_EXCEEDED : AuthError.NOT_AUTHORIZED;
+		if (check instanceof PasswordCheck.LockedOut locked) {
+			return record(pool.poolId(), clientId, locked.sub(), null, context, wrongPassword, "LockedOut",
+					new AuthStep.Failed(client.revealsUsers() ? AuthError.PASSWORD_ATTEMPTS_EXCEEDED : AuthError.NOT_AUTHORIZED));
 		}
-		else {
-			error = AuthError.NOT_AUTHORIZED;
-		}
-		return record(pool.poolId(), clientId, null, context, new AuthStep.Failed(error));
+		return record(pool.poolId(), clientId, null, null, context, wrongPassword, "UserNotFound",
+				new AuthStep.Failed(client.revealsUsers() ? AuthError.USER_NOT_FOUND : AuthError.NOT_AUTHORIZED));
 	}
 
 	/**
@@ -162,26 +165,32 @@ public final class AuthenticationEngine {
 		Map<String, String> answers = (responses != null) ? responses : Map.of();
 		Optional<AuthFlow> claimed = this.flows.claim(session, now(), MAX_ANSWERS);
 		if (claimed.isEmpty()) {
-			return record(poolId, clientId, null, context, new AuthStep.Failed(AuthError.SESSION_EXPIRED));
+			return record(poolId, clientId, null, null, context, List.of(), "InvalidSession",
+					new AuthStep.Failed(AuthError.SESSION_EXPIRED));
 		}
 		AuthFlow flow = claimed.get();
 		if (!flow.poolId().equals(poolId) || !Objects.equals(flow.clientId(), clientId) || flow.challenge() != challenge) {
-			return record(poolId, clientId, null, context, new AuthStep.Failed(AuthError.SESSION_EXPIRED));
+			// Recorded at the flow's own pool: the user is known there, and the other pool learns nothing.
+			return record(flow.poolId(), flow.clientId(), flow.sub(), null, context, List.of(), "InvalidSession",
+					new AuthStep.Failed(AuthError.SESSION_EXPIRED));
 		}
 		PoolUserSettings pool = this.pools.userSettings(poolId);
 		Optional<User> found = this.users.findBySub(poolId, flow.sub());
 		if (found.isEmpty() || !found.get().enabled()) {
-			return record(poolId, clientId, null, context, new AuthStep.Failed(AuthError.NOT_AUTHORIZED));
+			return record(poolId, clientId, flow.sub(), null, context, List.of(), "UserDisabled",
+					new AuthStep.Failed(AuthError.NOT_AUTHORIZED));
 		}
 		User user = found.get();
 		String username = answers.get("USERNAME");
 		if (username != null && !this.users.findBySignInName(pool, username).map(User::sub).equals(Optional.of(user.sub()))) {
-			return record(poolId, clientId, null, context, new AuthStep.Failed(AuthError.NOT_AUTHORIZED));
+			return record(poolId, clientId, user.sub(), user.username(), context, List.of(), "UsernameMismatch",
+					new AuthStep.Failed(AuthError.NOT_AUTHORIZED));
 		}
 		ChallengeHandler handler = this.handlers.get(challenge);
 		if (handler == null) {
-			return record(poolId, clientId, user.sub(), context, new AuthStep.Failed(AuthError.INVALID_PARAMETER,
-					"The challenge " + challenge + " is not supported.", false));
+			return record(poolId, clientId, user.sub(), user.username(), context, List.of(), "UnsupportedChallenge",
+					new AuthStep.Failed(AuthError.INVALID_PARAMETER, "The challenge " + challenge + " is not supported.",
+							false));
 		}
 		ChallengeHandler.Outcome outcome = handler.answer(pool, user, answers);
 		AuthStep step;
@@ -199,7 +208,8 @@ public final class AuthenticationEngine {
 			}
 			step = new AuthStep.Failed(refused.error(), refused.message(), again);
 		}
-		return record(poolId, clientId, user.sub(), context, step);
+		return record(poolId, clientId, user.sub(), user.username(), context, List.of(),
+				(step instanceof AuthStep.Failed failed) ? reason(failed.reason()) : null, step);
 	}
 
 	private AuthStep afterPassword(PoolUserSettings pool, ClientPolicy client, User user, AuthContext context) {
@@ -251,19 +261,19 @@ public final class AuthenticationEngine {
 		return this.clients.of(poolId, clientId);
 	}
 
-	private AuthStep record(String poolId, String clientId, UUID sub, AuthContext context, AuthStep step) {
-		String outcome;
-		if (step instanceof AuthStep.Challenge challenge) {
-			outcome = "CHALLENGE:" + challenge.name();
-		}
-		else if (step instanceof AuthStep.Failed failed) {
-			outcome = "FAILED:" + failed.reason();
-		}
-		else {
-			outcome = "AUTHENTICATED";
-		}
-		this.events.publishEvent(new AuthenticationEvent(now(), poolId, clientId, sub, outcome, context));
+	private AuthStep record(String poolId, String clientId, UUID sub, String username, AuthContext context,
+			List<ChallengeResult> challenges, String failureReason, AuthStep step) {
+		this.audit.signIn(poolId, clientId, sub, username, step, failureReason, challenges, context);
 		return step;
+	}
+
+	/** {@code USER_NOT_CONFIRMED} → {@code UserNotConfirmed}: the audit log's reason names. */
+	private static String reason(AuthError error) {
+		StringBuilder name = new StringBuilder();
+		for (String word : error.name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+			name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+		}
+		return name.toString();
 	}
 
 	private Instant now() {

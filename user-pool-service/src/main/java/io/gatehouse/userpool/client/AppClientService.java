@@ -92,7 +92,7 @@ public class AppClientService {
 		if (command.clientSecret() != null && !confidential) {
 			throw new InvalidSettingException("ClientSecret can only be set together with GenerateSecret true.");
 		}
-		UserPool pool = this.pools.describe(command.userPoolId());
+		UserPool pool = this.pools.configuration(command.userPoolId());
 		AppClientSettings settings = withDefaults(command.settings());
 		check(settings, confidential, pool);
 		String clientId;
@@ -165,7 +165,7 @@ public class AppClientService {
 	@Transactional
 	public AppClient update(AppClientChange change) {
 		this.validator.validate(change);
-		UserPool pool = this.pools.describe(change.userPoolId());
+		UserPool pool = this.pools.configuration(change.userPoolId());
 		AppClientEntity entity = this.clients.findByPoolIdAndClientId(pool.id(), change.clientId())
 			.orElseThrow(() -> new AppClientNotFoundException(change.clientId()));
 		AppClientSettings settings = withDefaults(change.settings());

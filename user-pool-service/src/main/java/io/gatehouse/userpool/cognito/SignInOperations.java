@@ -300,7 +300,8 @@ final class SignInOperations implements CognitoOperation.Group {
 	}
 
 	static AuthContext context(WireRequest request, AuthDoor door) {
-		return new AuthContext(door, request.origin().sourceIp(), request.origin().userAgent());
+		return new AuthContext(door, request.origin().sourceIp(), request.origin().userAgent(),
+				request.origin().requestId());
 	}
 
 	private static CognitoOperation client(String name, CognitoOperation.Handler handler) {

@@ -5,10 +5,8 @@ import java.util.Map;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import io.gatehouse.userpool.audit.AuditLog;
-import io.gatehouse.userpool.audit.AuditOutcome;
-import io.gatehouse.userpool.audit.AuthEventType;
-import io.gatehouse.userpool.audit.AuthenticationEvent;
+import io.gatehouse.userpool.auth.AuthContext;
+import io.gatehouse.userpool.auth.AuthDoor;
 import io.gatehouse.userpool.client.AppClient;
 import io.gatehouse.userpool.code.CodeDeliveryDetails;
 import io.gatehouse.userpool.recovery.PasswordRecoveryService;
@@ -29,14 +27,11 @@ final class SignUpOperations implements CognitoOperation.Group {
 
 	private final PasswordRecoveryService recovery;
 
-	private final AuditLog audit;
-
 	private final WireResponses responses;
 
-	SignUpOperations(SignUpService signUp, PasswordRecoveryService recovery, AuditLog audit, WireResponses responses) {
+	SignUpOperations(SignUpService signUp, PasswordRecoveryService recovery, WireResponses responses) {
 		this.signUp = signUp;
 		this.recovery = recovery;
-		this.audit = audit;
 		this.responses = responses;
 	}
 
@@ -62,9 +57,7 @@ final class SignUpOperations implements CognitoOperation.Group {
 		request.end();
 		SignInOperations.requireSecretHash(client, username, secretHash);
 		SignUpResult result = this.signUp.signUp(client.userPoolId(), client.clientId(), username, password,
-				(attributes != null) ? attributes : Map.of());
-		this.audit.record(new AuthenticationEvent(client.userPoolId(), result.userSub(), null, AuthEventType.SIGN_UP,
-				AuditOutcome.SUCCESS, client.clientId(), List.of(), null, request.origin()));
+				(attributes != null) ? attributes : Map.of(), context(request));
 		ObjectNode node = this.responses.empty();
 		node.put("UserConfirmed", result.userConfirmed());
 		node.put("UserSub", result.userSub().toString());
@@ -87,7 +80,7 @@ final class SignUpOperations implements CognitoOperation.Group {
 		request.end();
 		SignInOperations.requireSecretHash(client, username, secretHash);
 		this.signUp.confirmSignUp(client.userPoolId(), client.clientId(), username, code,
-				Boolean.TRUE.equals(forceAliasCreation));
+				Boolean.TRUE.equals(forceAliasCreation), context(request));
 		return this.responses.empty();
 	}
 
@@ -100,7 +93,8 @@ final class SignUpOperations implements CognitoOperation.Group {
 		request.stringMap("UserContextData");
 		request.end();
 		SignInOperations.requireSecretHash(client, username, secretHash);
-		return delivered(this.signUp.resendConfirmationCode(client.userPoolId(), client.clientId(), username));
+		return delivered(this.signUp.resendConfirmationCode(client.userPoolId(), client.clientId(), username,
+				context(request)));
 	}
 
 	private ObjectNode forgotPassword(WireRequest request) {
@@ -112,7 +106,7 @@ final class SignUpOperations implements CognitoOperation.Group {
 		request.stringMap("UserContextData");
 		request.end();
 		SignInOperations.requireSecretHash(client, username, secretHash);
-		return delivered(this.recovery.forgotPassword(client.userPoolId(), client.clientId(), username));
+		return delivered(this.recovery.forgotPassword(client.userPoolId(), client.clientId(), username, context(request)));
 	}
 
 	private ObjectNode confirmForgotPassword(WireRequest request) {
@@ -126,8 +120,13 @@ final class SignUpOperations implements CognitoOperation.Group {
 		request.stringMap("UserContextData");
 		request.end();
 		SignInOperations.requireSecretHash(client, username, secretHash);
-		this.recovery.confirmForgotPassword(client.userPoolId(), client.clientId(), username, code, password);
+		this.recovery.confirmForgotPassword(client.userPoolId(), client.clientId(), username, code, password,
+				context(request));
 		return this.responses.empty();
+	}
+
+	private static AuthContext context(WireRequest request) {
+		return SignInOperations.context(request, AuthDoor.USER_API);
 	}
 
 	private ObjectNode delivered(CodeDeliveryDetails details) {

@@ -88,7 +88,7 @@ final class AccountController {
 		}
 		try {
 			this.signUp.signUp(pool.id(), Pages.clientOf(request, response, pool, this.clients), username.strip(),
-					password, attributes);
+					password, attributes, SignInController.context(request));
 		}
 		catch (InvalidPasswordException ex) {
 			return Pages.withError(page, "password", ex.getMessage());
@@ -133,7 +133,7 @@ final class AccountController {
 		}
 		try {
 			this.signUp.confirmSignUp(pool.id(), Pages.clientOf(request, response, pool, this.clients), username,
-					code.strip(), false);
+					code.strip(), false, SignInController.context(request));
 		}
 		catch (AuthException ex) {
 			return Pages.withError(page, "code", codeMessage(ex));
@@ -166,7 +166,7 @@ final class AccountController {
 		}
 		try {
 			this.signUp.resendConfirmationCode(pool.id(), Pages.clientOf(request, response, pool, this.clients),
-					username);
+					username, SignInController.context(request));
 		}
 		catch (AuthException | CodeLimitExceededException ex) {
 			return Pages.withError(page, null, ex.getMessage());
@@ -199,7 +199,8 @@ final class AccountController {
 			return invalid;
 		}
 		try {
-			this.recovery.forgotPassword(pool.id(), Pages.clientOf(request, response, pool, this.clients), username);
+			this.recovery.forgotPassword(pool.id(), Pages.clientOf(request, response, pool, this.clients), username,
+					SignInController.context(request));
 		}
 		catch (AuthException | CodeLimitExceededException ex) {
 			return Pages.withError(page, null, ex.getMessage());
@@ -240,7 +241,7 @@ final class AccountController {
 		}
 		try {
 			this.recovery.confirmForgotPassword(pool.id(), Pages.clientOf(request, response, pool, this.clients),
-					username, code.strip(), password);
+					username, code.strip(), password, SignInController.context(request));
 		}
 		catch (InvalidPasswordException ex) {
 			return Pages.withError(page, "password", ex.getMessage());

@@ -40,7 +40,7 @@ final class HostedPools {
 		UserPool pool;
 		PoolUserSettings settings;
 		try {
-			pool = this.pools.describe(poolId);
+			pool = this.pools.configuration(poolId);
 			settings = this.pools.userSettings(poolId);
 		}
 		catch (UserPoolNotFoundException ex) {

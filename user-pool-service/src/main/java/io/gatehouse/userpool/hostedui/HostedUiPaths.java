@@ -6,11 +6,14 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The paths of the hosted pages, below each pool's issuer, and their stylesheet. */
+/**
+ * The paths of the hosted pages, below each pool's issuer, and their stylesheet. Local sign-out is
+ * {@code signout}: {@code {issuer}/logout} is the OpenID Connect end-session endpoint (Cognito's LOGOUT).
+ */
 public final class HostedUiPaths {
 
 	static final List<String> PAGES = List.of("login", "signup", "confirm", "resend", "forgot-password",
-			"reset-password", "new-password", "logout", "signed-in");
+			"reset-password", "new-password", "signout", "signed-in");
 
 	private HostedUiPaths() {
 	}

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Sign-in ({@code /{userPoolId}/login}), the forced new password ({@code new-password}), the signed-in page
- * and local sign-out ({@code logout}), all driving the one {@link AuthenticationEngine}. After sign-in the
+ * and local sign-out ({@code signout}), all driving the one {@link AuthenticationEngine}. After sign-in the
  * user continues to the OAuth request that sent them here (saved in the session by the authorization
  * endpoint) or, without one, to the signed-in page.
  */
@@ -170,17 +170,20 @@ final class SignInController {
 		return page;
 	}
 
-	@GetMapping("/{userPoolId}/logout")
-	ModelAndView logoutPage(@PathVariable String userPoolId) {
+	@GetMapping("/{userPoolId}/signout")
+	ModelAndView signOutPage(@PathVariable String userPoolId) {
 		HostedPool pool = this.pools.find(userPoolId);
-		ModelAndView page = Pages.page("logout", pool, HttpStatus.OK);
+		ModelAndView page = Pages.page("signout", pool, HttpStatus.OK);
 		page.addObject("signedIn", this.sessions.currentUser(pool.id()) != null);
 		return page;
 	}
 
-	/** Local sign-out: ends this browser's web session. Tokens are ended at the OIDC end-session endpoint. */
-	@PostMapping("/{userPoolId}/logout")
-	ModelAndView logout(@PathVariable String userPoolId, HttpServletRequest request) {
+	/**
+	 * Local sign-out: ends this browser's web session. Applications end their tokens too at the OpenID Connect
+	 * end-session endpoint, {@code {issuer}/logout}.
+	 */
+	@PostMapping("/{userPoolId}/signout")
+	ModelAndView signOut(@PathVariable String userPoolId, HttpServletRequest request) {
 		HostedPool pool = this.pools.find(userPoolId);
 		if (this.sessions.currentUser(pool.id()) != null) {
 			this.sessions.signOut(request);

@@ -102,7 +102,17 @@ public class UserPoolService {
 	 */
 	@Transactional(readOnly = true)
 	public io.gatehouse.userpool.user.PoolUserSettings userSettings(String userPoolId) {
-		return PoolUserSettingsMapping.map(describe(userPoolId));
+		return PoolUserSettingsMapping.map(configuration(userPoolId));
+	}
+
+	/**
+	 * The pool's stored settings and schema, without counting its users ({@code estimatedNumberOfUsers}
+	 * is 0): what every operation other than DescribeUserPool needs, at the cost of one primary-key read.
+	 * @throws UserPoolNotFoundException when the pool does not exist
+	 */
+	@Transactional(readOnly = true)
+	public UserPool configuration(String userPoolId) {
+		return view(find(userPoolId), false);
 	}
 
 	/** @throws UserPoolNotFoundException when the pool does not exist */
@@ -164,9 +174,17 @@ public class UserPoolService {
 	}
 
 	private UserPool view(UserPoolEntity entity) {
+		return view(entity, true);
+	}
+
+	/**
+	 * @param countUsers whether to count the pool's users for EstimatedNumberOfUsers: a count over the
+	 * pool's rows, which only DescribeUserPool needs; never on a hot path (sign-in, ListUsers...)
+	 */
+	private UserPool view(UserPoolEntity entity, boolean countUsers) {
 		String arn = "arn:aws:cognito-idp:" + this.gatehouse.region() + ":" + this.gatehouse.accountId() + ":userpool/"
 				+ entity.id();
-		long users = this.users.countUsers(entity.id());
+		long users = countUsers ? this.users.countUsers(entity.id()) : 0;
 		return new UserPool(entity.id(), entity.name(), arn, read(entity.settings()),
 				json.readValue(entity.schemaAttributes(), SCHEMA), entity.createdAt(), entity.updatedAt(),
 				(int) Math.min(users, Integer.MAX_VALUE));

@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.gatehouse.userpool.audit.AuthEventType;
+import io.gatehouse.userpool.auth.AuthAudit;
+import io.gatehouse.userpool.auth.AuthContext;
 import io.gatehouse.userpool.auth.AuthError;
 import io.gatehouse.userpool.auth.AuthException;
 import io.gatehouse.userpool.auth.ClientPolicies;
@@ -60,9 +63,11 @@ public final class PasswordRecoveryService {
 
 	private final SignOutEverywhere signOut;
 
+	private final AuthAudit audit;
+
 	PasswordRecoveryService(UserPoolService pools, ClientPolicies clients, UserService users,
 			OneTimeCodeService codes, CodeMessages messages, PasswordValidator passwordValidator,
-			SignOutEverywhere signOut) {
+			SignOutEverywhere signOut, AuthAudit audit) {
 		this.pools = pools;
 		this.clients = clients;
 		this.users = users;
@@ -70,6 +75,7 @@ public final class PasswordRecoveryService {
 		this.messages = messages;
 		this.passwordValidator = passwordValidator;
 		this.signOut = signOut;
+		this.audit = audit;
 	}
 
 	/**
@@ -82,8 +88,8 @@ public final class PasswordRecoveryService {
 	 * {@link AuthError#INVALID_PARAMETER} (no verified email or phone)
 	 * @throws io.gatehouse.userpool.code.CodeLimitExceededException too many codes for this user
 	 */
-	public CodeDeliveryDetails forgotPassword(String poolId, String clientId, String username) {
-		UserPool pool = this.pools.describe(poolId);
+	public CodeDeliveryDetails forgotPassword(String poolId, String clientId, String username, AuthContext context) {
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		List<RecoveryOptionNameType> order = recoveryOrder(pool);
 		if (order.contains(RecoveryOptionNameType.ADMIN_ONLY)) {
@@ -92,19 +98,23 @@ public final class PasswordRecoveryService {
 		PoolUserSettings settings = this.pools.userSettings(poolId);
 		Optional<User> found = this.users.findBySignInName(settings, username);
 		if (found.isEmpty()) {
+			this.audit.account(AuthEventType.FORGOT_PASSWORD, poolId, clientId, null, "UserNotFound", context);
 			return refuse(client, pool, username, AuthError.USER_NOT_FOUND, null);
 		}
 		User user = found.get();
 		if (!user.enabled()) {
+			this.audit.account(AuthEventType.FORGOT_PASSWORD, poolId, clientId, user, "UserDisabled", context);
 			return refuse(client, pool, username, AuthError.USER_DISABLED, null);
 		}
 		Optional<SignInAttribute> channel = (user.status() == UserStatus.EXTERNAL_PROVIDER) ? Optional.empty()
 				: verifiedChannel(order, user);
 		if (channel.isEmpty()) {
+			this.audit.account(AuthEventType.FORGOT_PASSWORD, poolId, clientId, user, "NoVerifiedContact", context);
 			return refuse(client, pool, username, AuthError.INVALID_PARAMETER,
 					"Cannot reset password for the user as there is no registered/verified email or phone_number");
 		}
 		IssuedCode code = this.codes.issue(poolId, user.sub(), CodePurpose.FORGOT_PASSWORD);
+		this.audit.account(AuthEventType.FORGOT_PASSWORD, poolId, clientId, user, null, context);
 		return this.messages.send(pool, user, username, channel.get(), code, CodeMessageKind.FORGOT_PASSWORD);
 	}
 
@@ -118,8 +128,8 @@ public final class PasswordRecoveryService {
 	 * {@link AuthError#TOO_MANY_FAILED_ATTEMPTS}
 	 */
 	public void confirmForgotPassword(String poolId, String clientId, String username, String code,
-			String newPassword) {
-		UserPool pool = this.pools.describe(poolId);
+			String newPassword, AuthContext context) {
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		if (newPassword == null || newPassword.isEmpty()) {
 			throw new AuthException(AuthError.INVALID_PARAMETER, "Missing required parameter Password");
@@ -132,9 +142,16 @@ public final class PasswordRecoveryService {
 			throw new AuthException(client.revealsUsers() ? AuthError.USER_NOT_FOUND : AuthError.CODE_MISMATCH);
 		}
 		User user = found.get();
-		AuthException.requireVerified(this.codes.verify(poolId, user.sub(), CodePurpose.FORGOT_PASSWORD, code));
+		try {
+			AuthException.requireVerified(this.codes.verify(poolId, user.sub(), CodePurpose.FORGOT_PASSWORD, code));
+		}
+		catch (AuthException ex) {
+			this.audit.account(AuthEventType.PASSWORD_CHANGE, poolId, clientId, user, ex.error().errorType(), context);
+			throw ex;
+		}
 		this.users.setPassword(settings, user.sub(), newPassword, false);
 		this.signOut.signOut(poolId, user.sub());
+		this.audit.account(AuthEventType.PASSWORD_CHANGE, poolId, clientId, user, null, context);
 	}
 
 	private CodeDeliveryDetails refuse(ClientPolicy client, UserPool pool, String username, AuthError revealed,

@@ -136,7 +136,7 @@ public final class SelfService {
 	 */
 	public List<CodeDeliveryDetails> updateAttributes(SignedInUser signedIn, Map<String, String> changes) {
 		requireWritable(signedIn, changes.keySet());
-		UserPool pool = this.pools.describe(signedIn.poolId());
+		UserPool pool = this.pools.configuration(signedIn.poolId());
 		PoolUserSettings settings = this.pools.userSettings(signedIn.poolId());
 		User user = current(signedIn);
 		this.users.checkAttributeUpdate(settings, user, changes, AttributeWriter.SELF_SERVICE);
@@ -196,7 +196,7 @@ public final class SelfService {
 		else if (user.attribute(attributeName).isEmpty()) {
 			throw new AuthException(AuthError.INVALID_PARAMETER, "The user has no " + attributeName + " to verify.");
 		}
-		return sendCode(this.pools.describe(signedIn.poolId()), user, channel);
+		return sendCode(this.pools.configuration(signedIn.poolId()), user, channel);
 	}
 
 	/**

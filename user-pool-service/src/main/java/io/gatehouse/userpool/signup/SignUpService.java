@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.gatehouse.userpool.audit.AuthEventType;
+import io.gatehouse.userpool.auth.AuthAudit;
+import io.gatehouse.userpool.auth.AuthContext;
 import io.gatehouse.userpool.auth.AuthError;
 import io.gatehouse.userpool.auth.AuthException;
 import io.gatehouse.userpool.auth.ClientPolicies;
@@ -51,13 +54,16 @@ public final class SignUpService {
 
 	private final CodeMessages messages;
 
+	private final AuthAudit audit;
+
 	SignUpService(UserPoolService pools, ClientPolicies clients, UserService users, OneTimeCodeService codes,
-			CodeMessages messages) {
+			CodeMessages messages, AuthAudit audit) {
 		this.pools = pools;
 		this.clients = clients;
 		this.users = users;
 		this.codes = codes;
 		this.messages = messages;
+		this.audit = audit;
 	}
 
 	/**
@@ -72,8 +78,8 @@ public final class SignUpService {
 	 * @throws io.gatehouse.userpool.code.CodeLimitExceededException too many codes for this user
 	 */
 	public SignUpResult signUp(String poolId, String clientId, String username, String password,
-			Map<String, String> attributes) {
-		UserPool pool = this.pools.describe(poolId);
+			Map<String, String> attributes, AuthContext context) {
+		UserPool pool = this.pools.configuration(poolId);
 		this.clients.of(poolId, clientId);
 		if (Boolean.TRUE.equals(pool.settings().adminCreateUserConfig().allowAdminCreateUserOnly())) {
 			throw new AuthException(AuthError.SIGN_UP_NOT_PERMITTED);
@@ -84,6 +90,7 @@ public final class SignUpService {
 		PoolUserSettings settings = this.pools.userSettings(poolId);
 		User user = this.users.create(settings,
 				new NewUser(username, attributes, password, UserStatus.UNCONFIRMED, AttributeWriter.SELF_SERVICE));
+		this.audit.account(AuthEventType.SIGN_UP, poolId, clientId, user, null, context);
 		CodeDeliveryDetails delivery = channel(pool, user)
 			.map((channel) -> send(pool, user, username, channel))
 			.orElse(null);
@@ -99,8 +106,8 @@ public final class SignUpService {
 	 * @throws io.gatehouse.userpool.user.AliasExistsException the verified attribute is another user's alias
 	 */
 	public void confirmSignUp(String poolId, String clientId, String username, String code,
-			boolean forceAliasCreation) {
-		UserPool pool = this.pools.describe(poolId);
+			boolean forceAliasCreation, AuthContext context) {
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		PoolUserSettings settings = this.pools.userSettings(poolId);
 		Optional<User> found = this.users.findBySignInName(settings, username);
@@ -112,8 +119,15 @@ public final class SignUpService {
 			throw new AuthException(client.revealsUsers() ? AuthError.CANNOT_CONFIRM : AuthError.CODE_MISMATCH,
 					client.revealsUsers() ? "User cannot be confirmed. Current status is " + user.status() : null);
 		}
-		AuthException.requireVerified(this.codes.verify(poolId, user.sub(), CodePurpose.SIGN_UP_CONFIRMATION, code));
+		try {
+			AuthException.requireVerified(this.codes.verify(poolId, user.sub(), CodePurpose.SIGN_UP_CONFIRMATION, code));
+		}
+		catch (AuthException ex) {
+			this.audit.account(AuthEventType.SIGN_UP, poolId, clientId, user, "Confirm" + ex.error().errorType(), context);
+			throw ex;
+		}
 		this.users.setStatus(poolId, user.sub(), UserStatus.CONFIRMED);
+		this.audit.account(AuthEventType.SIGN_UP, poolId, clientId, user, null, context);
 		Optional<SignInAttribute> channel = channel(pool, user);
 		if (channel.isPresent()) {
 			this.users.markVerified(settings, user.sub(), channel.get(), forceAliasCreation);
@@ -127,8 +141,9 @@ public final class SignUpService {
 	 * confirmed"
 	 * @throws io.gatehouse.userpool.code.CodeLimitExceededException too many codes for this user
 	 */
-	public CodeDeliveryDetails resendConfirmationCode(String poolId, String clientId, String username) {
-		UserPool pool = this.pools.describe(poolId);
+	public CodeDeliveryDetails resendConfirmationCode(String poolId, String clientId, String username,
+			AuthContext context) {
+		UserPool pool = this.pools.configuration(poolId);
 		ClientPolicy client = this.clients.of(poolId, clientId);
 		List<VerifiedAttributeType> verified = pool.settings().autoVerifiedAttributes();
 		if (verified == null || verified.isEmpty()) {
@@ -155,6 +170,7 @@ public final class SignUpService {
 			}
 			return this.messages.simulated(poolId, username, simulatedMedium);
 		}
+		this.audit.account(AuthEventType.RESEND_CODE, poolId, clientId, user, null, context);
 		return send(pool, user, username, channel.get());
 	}
 

@@ -14,14 +14,15 @@ public sealed interface PasswordCheck {
 	record Authenticated(User user) implements PasswordCheck {
 	}
 
-	record WrongPassword(LockoutState lockout) implements PasswordCheck {
+	/** @param sub the user whose password it was not (for the audit trail; never shown to the caller) */
+	record WrongPassword(java.util.UUID sub, LockoutState lockout) implements PasswordCheck {
 	}
 
 	record UnknownUser() implements PasswordCheck {
 	}
 
 	/** Too many failures: refused whatever the password was. */
-	record LockedOut(Instant lockedUntil) implements PasswordCheck {
+	record LockedOut(java.util.UUID sub, Instant lockedUntil) implements PasswordCheck {
 	}
 
 	/** The right temporary password, but past {@code TemporaryPasswordValidityDays}. */

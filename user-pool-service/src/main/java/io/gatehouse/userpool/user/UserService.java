@@ -328,15 +328,15 @@ public final class UserService {
 				return new PasswordCheck.UnknownUser();
 			}
 			if (locked) {
-				return new PasswordCheck.LockedOut(lockout.lockedUntil());
+				return new PasswordCheck.LockedOut(sub, lockout.lockedUntil());
 			}
 			// Empty only when a parallel failure locked the user between the read and the update.
-			return after.<PasswordCheck>map(PasswordCheck.WrongPassword::new)
-				.orElseGet(() -> new PasswordCheck.LockedOut(this.throttle.state(sub).lockedUntil()));
+			return after.<PasswordCheck>map((state) -> new PasswordCheck.WrongPassword(sub, state))
+				.orElseGet(() -> new PasswordCheck.LockedOut(sub, this.throttle.state(sub).lockedUntil()));
 		}
 		User user = found.get().toUser();
 		if (!this.throttle.recordSuccess(sub)) {
-			return new PasswordCheck.LockedOut(this.throttle.state(sub).lockedUntil());
+			return new PasswordCheck.LockedOut(sub, this.throttle.state(sub).lockedUntil());
 		}
 		if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD && user.temporaryPasswordExpiresAt() != null
 				&& !now().isBefore(user.temporaryPasswordExpiresAt())) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.gatehouse.userpool.auth.UserSessions;
 import io.gatehouse.userpool.code.CodePurpose;
 import io.gatehouse.userpool.code.IssuedCode;
 import io.gatehouse.userpool.code.OneTimeCodeService;
@@ -60,8 +61,11 @@ public final class UserAdministration {
 
 	private final ObjectProvider<TokenIssuer> tokens;
 
+	private final ObjectProvider<UserSessions> sessions;
+
 	UserAdministration(UserService users, UserPoolService pools, TemporaryPasswordGenerator passwords,
-			OneTimeCodeService codes, EmailSender email, SmsSender sms, ObjectProvider<TokenIssuer> tokens) {
+			OneTimeCodeService codes, EmailSender email, SmsSender sms, ObjectProvider<TokenIssuer> tokens,
+			ObjectProvider<UserSessions> sessions) {
 		this.users = users;
 		this.pools = pools;
 		this.passwords = passwords;
@@ -69,6 +73,7 @@ public final class UserAdministration {
 		this.email = email;
 		this.sms = sms;
 		this.tokens = tokens;
+		this.sessions = sessions;
 	}
 
 	/** The pool's user settings. @throws io.gatehouse.userpool.pool.UserPoolNotFoundException */
@@ -88,7 +93,7 @@ public final class UserAdministration {
 	 * user who has not yet chosen one.
 	 */
 	public User create(AdminNewUser command) {
-		UserPool pool = this.pools.describe(command.poolId());
+		UserPool pool = this.pools.configuration(command.poolId());
 		PoolUserSettings settings = this.pools.userSettings(command.poolId());
 		if (command.messageAction() == MessageAction.RESEND) {
 			return resendInvitation(pool, settings, command);
@@ -226,7 +231,7 @@ public final class UserAdministration {
 	 * places recovery mail may go.
 	 */
 	public void resetPassword(String poolId, String username) {
-		UserPool pool = this.pools.describe(poolId);
+		UserPool pool = this.pools.configuration(poolId);
 		PoolUserSettings settings = this.pools.userSettings(poolId);
 		User user = this.users.requireByAdminName(settings, username);
 		boolean byEmail = user.email().isPresent() && user.emailVerified();
@@ -274,6 +279,8 @@ public final class UserAdministration {
 
 	private void revokeTokens(User user) {
 		this.tokens.ifAvailable((issuer) -> issuer.revokeAll(user.poolId(), user.sub()));
+		// The hosted pages' web sessions too: a signed-in browser would otherwise get new codes.
+		this.sessions.orderedStream().forEach((registry) -> registry.endAll(user.poolId(), user.sub()));
 	}
 
 	/** The sub of the user an admin request names. */

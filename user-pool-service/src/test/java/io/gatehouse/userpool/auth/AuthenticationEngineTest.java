@@ -11,6 +11,11 @@ import io.gatehouse.userpool.Concurrently;
 import io.gatehouse.userpool.MutableClock;
 import io.gatehouse.userpool.StatementCounter;
 import io.gatehouse.userpool.TestPools;
+import io.gatehouse.userpool.audit.AuditLog;
+import io.gatehouse.userpool.audit.AuditOutcome;
+import io.gatehouse.userpool.audit.AuthEventType;
+import io.gatehouse.userpool.audit.ChallengeResult;
+import io.gatehouse.userpool.audit.RecordedAuthEvent;
 import io.gatehouse.userpool.client.AppClientService;
 import io.gatehouse.userpool.password.PasswordHasher;
 import io.gatehouse.userpool.pool.UserPool;
@@ -53,6 +58,9 @@ class AuthenticationEngineTest {
 
 	@Autowired
 	private MutableClock clock;
+
+	@Autowired
+	private AuditLog audit;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -162,6 +170,29 @@ class AuthenticationEngineTest {
 		java.sql.Timestamp until = this.jdbc.queryForObject("select locked_until from user_pool.user_account where sub = ?",
 				java.sql.Timestamp.class, this.user.sub());
 		return (until != null) ? until.toInstant() : null;
+	}
+
+	@Test
+	void startThenEveryAttemptIsInTheUsersAuditTrailWithoutSecrets() {
+		start(this.user.username(), WRONG);
+		// The test clock stands still: move it so that "newest first" has an order to follow.
+		this.clock.advance(Duration.ofSeconds(1));
+		start(this.user.username(), TestUsers.PASSWORD);
+
+		List<RecordedAuthEvent> events = this.audit.authEvents(this.pool.id(), this.user.sub(), 10, null).items();
+		assertThat(events).hasSize(2);
+		assertThat(events.get(0).outcome()).isEqualTo(AuditOutcome.SUCCESS);
+		assertThat(events.get(0).challenges()).containsExactly(ChallengeResult.password(true));
+		assertThat(events.get(1).outcome()).isEqualTo(AuditOutcome.FAILURE);
+		assertThat(events.get(1).challenges()).containsExactly(ChallengeResult.password(false));
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.type()).isEqualTo(AuthEventType.SIGN_IN);
+			assertThat(event.clientId()).isEqualTo(this.clientId);
+			assertThat(event.sourceIp()).isEqualTo("192.0.2.1");
+		});
+		assertThat(this.jdbc.queryForObject("select count(*) from user_pool.audit_event a where row_to_json(a)::text"
+				+ " like ? or row_to_json(a)::text like ?", Integer.class, "%" + WRONG + "%", "%" + TestUsers.PASSWORD + "%"))
+			.isZero();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import io.gatehouse.userpool.user.TestUsers;
 import io.gatehouse.userpool.user.User;
 import io.gatehouse.userpool.user.UserService;
 import io.gatehouse.userpool.user.UserStatus;
+import io.gatehouse.userpool.useradmin.UserAdministration;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
@@ -42,6 +43,9 @@ class HostedPagesTest {
 
 	@Autowired
 	private UserService users;
+
+	@Autowired
+	private UserAdministration administration;
 
 	private UserPool pool;
 
@@ -142,6 +146,22 @@ class HostedPagesTest {
 	}
 
 	@Test
+	void adminDisablesOrSignsOutUserThenTheirBrowserSessionsEnd() {
+		User disabled = TestUsers.confirmed().createIn(this.users, this.settings);
+		User signedOut = TestUsers.confirmed().createIn(this.users, this.settings);
+		try (Browser other = new Browser("http://localhost:" + this.port)) {
+			signIn(this.browser, disabled.username(), TestUsers.PASSWORD);
+			signIn(other, signedOut.username(), TestUsers.PASSWORD);
+
+			this.administration.disable(this.pool.id(), disabled.username());
+			this.administration.globalSignOut(this.pool.id(), signedOut.username());
+
+			assertThat(this.browser.open(page("signed-in")).getUrl().getPath()).isEqualTo(page("login"));
+			assertThat(other.open(page("signed-in")).getUrl().getPath()).isEqualTo(page("login"));
+		}
+	}
+
+	@Test
 	void forgotPasswordWhenUnknownUserThenAnsweredAsIfSentAndNothingSent() {
 		HtmlPage forgot = this.browser.open(page("forgot-password"));
 		Browser.fill(forgot, "Username", "nobody-" + UUID.randomUUID());
@@ -212,7 +232,7 @@ class HostedPagesTest {
 		assertThat(Browser.status(refused)).isEqualTo(403);
 		assertThat(refused.asNormalizedText()).contains("This form has expired");
 		assertThat(this.browser.open(page("signed-in")).getUrl().getPath()).isEqualTo(page("login"));
-		assertThat(Browser.status(this.browser.post(page("logout"), Map.of(), false))).isEqualTo(403);
+		assertThat(Browser.status(this.browser.post(page("signout"), Map.of(), false))).isEqualTo(403);
 	}
 
 	@Test
@@ -235,9 +255,9 @@ class HostedPagesTest {
 		signIn(this.browser, user.username(), TestUsers.PASSWORD);
 
 		assertThat(this.browser.open("/" + other.id() + "/signed-in").getUrl().getPath()).isEqualTo("/" + other.id() + "/login");
-		assertThat(this.browser.open("/" + other.id() + "/logout").asNormalizedText()).contains("You are not signed in");
+		assertThat(this.browser.open("/" + other.id() + "/signout").asNormalizedText()).contains("You are not signed in");
 		// Signing out at the other pool does not sign the user out here.
-		HtmlPage otherLogout = this.browser.post("/" + other.id() + "/logout", Map.of(), "/" + other.id() + "/login");
+		HtmlPage otherLogout = this.browser.post("/" + other.id() + "/signout", Map.of(), "/" + other.id() + "/login");
 		assertThat(otherLogout.getUrl().getPath()).isEqualTo("/" + other.id() + "/login");
 		assertThat(this.browser.open(page("signed-in")).asNormalizedText()).contains("You are signed in");
 

@@ -84,7 +84,7 @@ class PasswordRecoveryServiceTest {
 
 	@Test
 	void forgotPasswordThenCodeMailedToVerifiedAddressWithLinkFromPublicBaseUrl() {
-		CodeDeliveryDetails delivery = this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username());
+		CodeDeliveryDetails delivery = this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username(), CONTEXT);
 
 		assertThat(delivery.deliveryMedium()).isEqualTo(DeliveryMedium.EMAIL);
 		assertThat(delivery.attributeName()).isEqualTo("email");
@@ -100,10 +100,10 @@ class PasswordRecoveryServiceTest {
 		for (int i = 0; i < 6; i++) {
 			this.engine.start(this.pool.id(), this.clientId, this.user.username(), "Wrong-Password-77", CONTEXT);
 		}
-		this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username());
+		this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username(), CONTEXT);
 
 		this.recovery.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(),
-				this.outbox.latestCodeTo(this.email), NEW_PASSWORD);
+				this.outbox.latestCodeTo(this.email), NEW_PASSWORD, CONTEXT);
 
 		assertThat(this.signOuts.tokensRevoked).contains(new AccountFlowTest.SignedOut(this.pool.id(), this.user.sub()));
 		assertThat(this.signOuts.sessionsEnded).contains(new AccountFlowTest.SignedOut(this.pool.id(), this.user.sub()));
@@ -116,29 +116,29 @@ class PasswordRecoveryServiceTest {
 
 	@Test
 	void confirmForgotPasswordWhenPasswordRefusedThenCodeNotSpentAndWhenCodeWrongThenMismatch() {
-		this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username());
+		this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username(), CONTEXT);
 		String code = this.outbox.latestCodeTo(this.email);
 
 		assertThatExceptionOfType(InvalidPasswordException.class).isThrownBy(() -> this.recovery
-			.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, "password"));
+			.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, "password", CONTEXT));
 		AuthException wrong = catchThrowableOfType(AuthException.class, () -> this.recovery.confirmForgotPassword(
-				this.pool.id(), this.clientId, this.user.username(), code.equals("000000") ? "111111" : "000000", NEW_PASSWORD));
+				this.pool.id(), this.clientId, this.user.username(), code.equals("000000") ? "111111" : "000000", NEW_PASSWORD, CONTEXT));
 		assertThat(wrong.error()).isEqualTo(AuthError.CODE_MISMATCH);
 
-		this.recovery.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, NEW_PASSWORD);
+		this.recovery.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, NEW_PASSWORD, CONTEXT);
 		AuthException reused = catchThrowableOfType(AuthException.class, () -> this.recovery
-			.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, "Other-Harbour-Lantern-6"));
+			.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, "Other-Harbour-Lantern-6", CONTEXT));
 		assertThat(reused.error()).isEqualTo(AuthError.EXPIRED_CODE);
 	}
 
 	@Test
 	void forgotPasswordWhenCodeExpiredThenExpiredCode() {
-		this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username());
+		this.recovery.forgotPassword(this.pool.id(), this.clientId, this.user.username(), CONTEXT);
 		String code = this.outbox.latestCodeTo(this.email);
 		this.clock.advance(Duration.ofMinutes(11));
 
 		AuthException expired = catchThrowableOfType(AuthException.class, () -> this.recovery
-			.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, NEW_PASSWORD));
+			.confirmForgotPassword(this.pool.id(), this.clientId, this.user.username(), code, NEW_PASSWORD, CONTEXT));
 		assertThat(expired.error()).isEqualTo(AuthError.EXPIRED_CODE);
 	}
 
@@ -150,19 +150,19 @@ class PasswordRecoveryServiceTest {
 			.createIn(this.users, this.settings);
 		this.users.setEnabled(this.pool.id(), disabled.sub(), false);
 
-		CodeDeliveryDetails unknown = this.recovery.forgotPassword(this.pool.id(), this.clientId, "nobody");
-		assertThat(this.recovery.forgotPassword(this.pool.id(), this.clientId, "nobody")).isEqualTo(unknown);
+		CodeDeliveryDetails unknown = this.recovery.forgotPassword(this.pool.id(), this.clientId, "nobody", CONTEXT);
+		assertThat(this.recovery.forgotPassword(this.pool.id(), this.clientId, "nobody", CONTEXT)).isEqualTo(unknown);
 		assertThat(unknown.deliveryMedium()).isEqualTo(DeliveryMedium.EMAIL);
 		assertThat(unknown.destination()).matches("[a-z]\\*\\*\\*@[a-z]\\*\\*\\*");
-		assertThat(this.recovery.forgotPassword(this.pool.id(), this.clientId, unverified.username()).deliveryMedium())
+		assertThat(this.recovery.forgotPassword(this.pool.id(), this.clientId, unverified.username(), CONTEXT).deliveryMedium())
 			.isEqualTo(DeliveryMedium.EMAIL);
-		assertThat(this.recovery.forgotPassword(this.pool.id(), this.clientId, disabled.username()).deliveryMedium())
+		assertThat(this.recovery.forgotPassword(this.pool.id(), this.clientId, disabled.username(), CONTEXT).deliveryMedium())
 			.isEqualTo(DeliveryMedium.EMAIL);
 		// Recovery mail only ever goes to a verified address.
 		assertThat(this.outbox.countTo(unverifiedEmail)).isZero();
 
 		AuthException mismatch = catchThrowableOfType(AuthException.class,
-				() -> this.recovery.confirmForgotPassword(this.pool.id(), this.clientId, "nobody", "123456", NEW_PASSWORD));
+				() -> this.recovery.confirmForgotPassword(this.pool.id(), this.clientId, "nobody", "123456", NEW_PASSWORD, CONTEXT));
 		assertThat(mismatch.error()).isEqualTo(AuthError.CODE_MISMATCH);
 	}
 
@@ -174,10 +174,10 @@ class PasswordRecoveryServiceTest {
 			.createIn(this.users, this.settings);
 
 		assertThat(catchThrowableOfType(AuthException.class,
-				() -> this.recovery.forgotPassword(this.pool.id(), legacy, "nobody")).error())
+				() -> this.recovery.forgotPassword(this.pool.id(), legacy, "nobody", CONTEXT)).error())
 			.isEqualTo(AuthError.USER_NOT_FOUND);
 		assertThat(catchThrowableOfType(AuthException.class,
-				() -> this.recovery.forgotPassword(this.pool.id(), legacy, unverified.username())).error())
+				() -> this.recovery.forgotPassword(this.pool.id(), legacy, unverified.username(), CONTEXT)).error())
 			.isEqualTo(AuthError.INVALID_PARAMETER);
 	}
 
@@ -188,7 +188,7 @@ class PasswordRecoveryServiceTest {
 			.create(this.pools);
 
 		assertThat(catchThrowableOfType(AuthException.class,
-				() -> this.recovery.forgotPassword(adminOnly.id(), null, "anyone")).error())
+				() -> this.recovery.forgotPassword(adminOnly.id(), null, "anyone", CONTEXT)).error())
 			.isEqualTo(AuthError.RECOVERY_NOT_PERMITTED);
 	}
 
@@ -197,10 +197,10 @@ class PasswordRecoveryServiceTest {
 		User reset = TestUsers.confirmed().withStatus(UserStatus.RESET_REQUIRED)
 			.withVerifiedEmail("ivy-" + UUID.randomUUID() + "@example.com")
 			.createIn(this.users, this.settings);
-		this.recovery.forgotPassword(this.pool.id(), this.clientId, reset.username());
+		this.recovery.forgotPassword(this.pool.id(), this.clientId, reset.username(), CONTEXT);
 
 		this.recovery.confirmForgotPassword(this.pool.id(), this.clientId, reset.username(),
-				this.outbox.latestCodeTo(reset.email().orElseThrow()), NEW_PASSWORD);
+				this.outbox.latestCodeTo(reset.email().orElseThrow()), NEW_PASSWORD, CONTEXT);
 
 		assertThat(this.users.findBySub(this.pool.id(), reset.sub()).orElseThrow().status()).isEqualTo(UserStatus.CONFIRMED);
 	}

@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.gatehouse.userpool.AccountFlowTest;
 import io.gatehouse.userpool.TestOutbox;
 import io.gatehouse.userpool.TestPools;
+import io.gatehouse.userpool.auth.AuthContext;
+import io.gatehouse.userpool.auth.AuthDoor;
 import io.gatehouse.userpool.auth.AuthError;
 import io.gatehouse.userpool.auth.AuthException;
 import io.gatehouse.userpool.client.AppClientService;
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @AccountFlowTest
 class SignUpServiceTest {
+
+	private static final AuthContext CONTEXT = new AuthContext(AuthDoor.USER_API, "192.0.2.7", "test");
 
 	private final TestOutbox outbox = new TestOutbox(AccountFlowTest.DATA_DIRECTORY);
 
@@ -64,12 +68,12 @@ class SignUpServiceTest {
 		String email = "jo-" + UUID.randomUUID() + "@example.com";
 
 		SignUpResult result = this.signUp.signUp(this.pool.id(), this.clientId, "jo", TestUsers.PASSWORD,
-				Map.of("email", email));
+				Map.of("email", email), CONTEXT);
 
 		assertThat(result.userConfirmed()).isFalse();
 		assertThat(result.codeDeliveryDetails()).isEqualTo(new CodeDeliveryDetails("j***@e***", DeliveryMedium.EMAIL, "email"));
 		assertThat(this.outbox.latestTo(email)).contains("Hello jo, your code is");
-		this.signUp.confirmSignUp(this.pool.id(), this.clientId, "jo", this.outbox.latestCodeTo(email), false);
+		this.signUp.confirmSignUp(this.pool.id(), this.clientId, "jo", this.outbox.latestCodeTo(email), false, CONTEXT);
 		User user = this.users.findBySub(this.pool.id(), result.userSub()).orElseThrow();
 		assertThat(user.status()).isEqualTo(UserStatus.CONFIRMED);
 		assertThat(user.emailVerified()).isTrue();
@@ -82,7 +86,7 @@ class SignUpServiceTest {
 			.create(this.pools);
 
 		AuthException refused = catchThrowableOfType(AuthException.class, () -> this.signUp.signUp(closed.id(), null,
-				"kim", TestUsers.PASSWORD, Map.of()));
+				"kim", TestUsers.PASSWORD, Map.of(), CONTEXT));
 		assertThat(refused.error()).isEqualTo(AuthError.SIGN_UP_NOT_PERMITTED);
 		assertThat(this.users.countUsers(closed.id())).isZero();
 	}
@@ -94,9 +98,9 @@ class SignUpServiceTest {
 
 		for (String name : new String[] { "nobody", confirmed.username() }) {
 			assertThat(catchThrowableOfType(AuthException.class,
-					() -> this.signUp.confirmSignUp(this.pool.id(), this.clientId, name, "123456", false)).error())
+					() -> this.signUp.confirmSignUp(this.pool.id(), this.clientId, name, "123456", false, CONTEXT)).error())
 				.isEqualTo(AuthError.CODE_MISMATCH);
-			CodeDeliveryDetails resent = this.signUp.resendConfirmationCode(this.pool.id(), this.clientId, name);
+			CodeDeliveryDetails resent = this.signUp.resendConfirmationCode(this.pool.id(), this.clientId, name, CONTEXT);
 			assertThat(resent.deliveryMedium()).isEqualTo(DeliveryMedium.EMAIL);
 		}
 		assertThat(this.outbox.countTo(confirmed.email().orElseThrow())).isZero();
@@ -109,13 +113,13 @@ class SignUpServiceTest {
 		User confirmed = TestUsers.confirmed().createIn(this.users, this.settings);
 
 		assertThat(catchThrowableOfType(AuthException.class,
-				() -> this.signUp.confirmSignUp(this.pool.id(), legacy, "nobody", "123456", false)).error())
+				() -> this.signUp.confirmSignUp(this.pool.id(), legacy, "nobody", "123456", false, CONTEXT)).error())
 			.isEqualTo(AuthError.USER_NOT_FOUND);
 		assertThat(catchThrowableOfType(AuthException.class,
-				() -> this.signUp.confirmSignUp(this.pool.id(), legacy, confirmed.username(), "123456", false)).error())
+				() -> this.signUp.confirmSignUp(this.pool.id(), legacy, confirmed.username(), "123456", false, CONTEXT)).error())
 			.isEqualTo(AuthError.CANNOT_CONFIRM);
 		assertThat(catchThrowableOfType(AuthException.class,
-				() -> this.signUp.resendConfirmationCode(this.pool.id(), legacy, confirmed.username())).getMessage())
+				() -> this.signUp.resendConfirmationCode(this.pool.id(), legacy, confirmed.username(), CONTEXT)).getMessage())
 			.isEqualTo("User is already confirmed.");
 	}
 
@@ -126,9 +130,9 @@ class SignUpServiceTest {
 			.create(this.pools);
 		String email = "mo-" + UUID.randomUUID() + "@example.com";
 
-		this.signUp.signUp(byEmail.id(), null, email, TestUsers.PASSWORD, Map.of());
+		this.signUp.signUp(byEmail.id(), null, email, TestUsers.PASSWORD, Map.of(), CONTEXT);
 		assertThat(this.outbox.latestTo(email)).contains("/" + byEmail.id() + "/confirm?username=" + email.replace("@", "%40"));
-		this.signUp.confirmSignUp(byEmail.id(), null, email, this.outbox.latestCodeTo(email), false);
+		this.signUp.confirmSignUp(byEmail.id(), null, email, this.outbox.latestCodeTo(email), false, CONTEXT);
 
 		User user = this.users.findBySignInName(this.pools.userSettings(byEmail.id()), email).orElseThrow();
 		assertThat(user.status()).isEqualTo(UserStatus.CONFIRMED);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.gatehouse.userpool.UserModelTest;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
+import io.gatehouse.userpool.auth.UserSessions;
 import io.gatehouse.userpool.code.OneTimeCodeService;
 import io.gatehouse.userpool.config.AwsJson;
 import io.gatehouse.userpool.mail.EmailSender;
@@ -24,6 +25,7 @@ import io.gatehouse.userpool.token.TokenIssuer;
 import io.gatehouse.userpool.user.User;
 import io.gatehouse.userpool.user.UserService;
 
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,8 +80,21 @@ class UserAdministrationTokenRevocationTest {
 			}
 
 		};
+		ObjectProvider<UserSessions> noWebSessions = new ObjectProvider<>() {
+
+			@Override
+			public UserSessions getObject() {
+				throw new NoSuchBeanDefinitionException(UserSessions.class);
+			}
+
+			@Override
+			public java.util.stream.Stream<UserSessions> orderedStream() {
+				return java.util.stream.Stream.empty();
+			}
+
+		};
 		this.administration = new UserAdministration(this.users, this.pools, this.passwords, this.codes, this.email,
-				this.sms, provider);
+				this.sms, provider, noWebSessions);
 		UserPoolSettings defaults = AwsJson.mapper().readValue("{}", UserPoolSettings.class);
 		this.poolId = this.pools.create(new NewUserPool("revocation", defaults, null)).id();
 		User user = this.administration.create(new AdminNewUser(this.poolId, "rita",

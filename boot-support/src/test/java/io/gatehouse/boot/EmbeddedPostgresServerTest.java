@@ -1,0 +1,45 @@
+package io.gatehouse.boot;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class EmbeddedPostgresServerTest {
+
+	@TempDir
+	Path first;
+
+	@TempDir
+	Path second;
+
+	@Test
+	void startWhenPortServedByAnotherPostgresThenRefusedWithClearMessage() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(this.first, port, Duration.ofSeconds(60))) {
+			assertThat(running.port()).isEqualTo(port);
+			assertThatExceptionOfType(EmbeddedPostgresStartException.class)
+				.isThrownBy(() -> EmbeddedPostgresServer.start(this.second, port, Duration.ofSeconds(20)))
+				.withMessageContaining("port " + port + " is already used by another PostgreSQL");
+		}
+	}
+
+	@Test
+	void startTwiceOnSameDirectoryThenDataDirectoryKept() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.first, 0, Duration.ofSeconds(60))) {
+			assertThat(server.dataDirectory()).isEqualTo(this.first.toAbsolutePath().normalize());
+		}
+		try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(this.first, 0, Duration.ofSeconds(60))) {
+			assertThat(this.first.resolve("PG_VERSION")).exists();
+		}
+	}
+
+}
