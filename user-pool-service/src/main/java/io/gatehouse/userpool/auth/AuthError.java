@@ -54,6 +54,9 @@ public enum AuthError {
 
 	EXPIRED_CODE("ExpiredCodeException", "Invalid code provided, please request a code again."),
 
+	/** Too many wrong current passwords at ChangePassword (the sign-in lockout, told as Cognito tells it there). */
+	LIMIT_EXCEEDED("LimitExceededException", "Attempt limit exceeded, please try after some time."),
+
 	TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttemptsException", "Attempt limit exceeded, please try after some time.");
 
 	private final String errorType;

@@ -11,6 +11,9 @@ import org.springframework.data.repository.query.Param;
 
 interface AppClientRepository extends JpaRepository<AppClientEntity, String> {
 
+	@Query("select c.settings from AppClientEntity c")
+	List<String> findAllSettings();
+
 	Optional<AppClientEntity> findByPoolIdAndClientId(String poolId, String clientId);
 
 	List<AppClientEntity> findByPoolIdOrderByClientIdAsc(String poolId, Limit limit);

@@ -121,6 +121,47 @@ public class AppClientService {
 		return view(entity, reveal(entity));
 	}
 
+	/**
+	 * The client with this id, whatever its pool: the unauthenticated Cognito operations name only a
+	 * {@code ClientId}, and the client decides the pool.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AppClient> find(String clientId) {
+		if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
+			return Optional.empty();
+		}
+		return this.clients.findById(clientId).map((entity) -> view(entity, reveal(entity)));
+	}
+
+	/**
+	 * The origins ({@code scheme://host[:port]}) of every client's {@code CallbackURLs}, for CORS: browser apps
+	 * call the Cognito API from the pages their sign-in returns to.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> callbackOrigins() {
+		Set<String> origins = new java.util.TreeSet<>();
+		for (String settings : this.clients.findAllSettings()) {
+			List<String> urls = json.readValue(settings, AppClientSettings.class).callbackURLs();
+			if (urls == null) {
+				continue;
+			}
+			for (String url : urls) {
+				try {
+					URI uri = URI.create(url);
+					if (uri.getScheme() != null && uri.getHost() != null) {
+						origins.add(uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+								+ uri.getHost().toLowerCase(Locale.ROOT)
+								+ ((uri.getPort() != -1) ? ":" + uri.getPort() : ""));
+					}
+				}
+				catch (IllegalArgumentException ex) {
+					// Not a URL a browser could be at (e.g. a custom scheme of a mobile app): no origin.
+				}
+			}
+		}
+		return origins;
+	}
+
 	@Transactional
 	public AppClient update(AppClientChange change) {
 		this.validator.validate(change);

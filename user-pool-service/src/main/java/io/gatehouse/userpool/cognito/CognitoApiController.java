@@ -30,7 +30,12 @@ import io.gatehouse.userpool.audit.AdminOperationEvent;
 import io.gatehouse.userpool.audit.AuditLog;
 import io.gatehouse.userpool.audit.AuditOutcome;
 import io.gatehouse.userpool.audit.RequestOrigin;
+import io.gatehouse.userpool.auth.AuthException;
+import io.gatehouse.userpool.client.AppClient;
 import io.gatehouse.userpool.client.AppClientNotFoundException;
+import io.gatehouse.userpool.client.AppClientService;
+import io.gatehouse.userpool.selfservice.SelfService;
+import io.gatehouse.userpool.token.InvalidRefreshTokenException;
 import io.gatehouse.userpool.code.CodeLimitExceededException;
 import io.gatehouse.userpool.group.GroupExistsException;
 import io.gatehouse.userpool.group.GroupNotFoundException;
@@ -87,9 +92,16 @@ final class CognitoApiController {
 
 	private final AuditLog audit;
 
+	private final AppClientService clients;
+
+	private final SelfService selfService;
+
 	CognitoApiController(List<CognitoOperation.Group> groups, AdminAuthenticator adminAuthenticator,
-			WireResponses responses, CognitoApiProperties properties, AuditLog audit) {
+			WireResponses responses, CognitoApiProperties properties, AuditLog audit, AppClientService clients,
+			SelfService selfService) {
 		this.audit = audit;
+		this.clients = clients;
+		this.selfService = selfService;
 		this.operations = groups.stream()
 			.flatMap((group) -> group.operations().stream())
 			.collect(Collectors.toUnmodifiableMap(CognitoOperation::name, Function.identity()));
@@ -109,9 +121,21 @@ final class CognitoApiController {
 			operation = operation(request.getHeader("X-Amz-Target"));
 			checkContentType(request.getContentType());
 			byte[] body = readBody(request);
-			caller = authenticate(operation, request, body);
-			WireRequest wire = WireRequest.parse(this.json, operation.name(), body);
+			WireRequest wire;
+			Caller authenticated;
+			if (operation.authentication() == CognitoOperation.Authentication.ADMIN_SIGV4) {
+				caller = authenticate(operation, request, body);
+				authenticated = new Caller.Admin(caller);
+				wire = WireRequest.parse(this.json, operation.name(), body);
+			}
+			else {
+				// The credential (ClientId, AccessToken) is in the body: it is read first, and nothing else is
+				// looked at until it is accepted.
+				wire = WireRequest.parse(this.json, operation.name(), body);
+				authenticated = authenticateInBody(operation, wire);
+			}
 			subject = wire.subject();
+			wire.bind(authenticated, RequestOrigin.of(request, requestId));
 			ObjectNode result = operation.handler().handle(wire);
 			audit(operation, caller, subject, AuditOutcome.SUCCESS, null, request, requestId);
 			return respond(requestId, result, null);
@@ -204,6 +228,21 @@ final class CognitoApiController {
 				"The request body is larger than " + this.maxRequestBytes + " bytes.");
 	}
 
+	/**
+	 * {@code CLIENT} and {@code ACCESS_TOKEN} operations: the client or the user comes from the body. Any
+	 * {@code Authorization} header is ignored (SDKs configured with credentials sign these calls anyway).
+	 */
+	private Caller authenticateInBody(CognitoOperation operation, WireRequest wire) {
+		if (operation.authentication() == CognitoOperation.Authentication.CLIENT) {
+			String clientId = wire.required("ClientId", WireShape.CLIENT_ID);
+			AppClient client = this.clients.find(clientId)
+				.orElseThrow(() -> new CognitoException(CognitoError.RESOURCE_NOT_FOUND,
+						"User pool client " + clientId + " does not exist."));
+			return new Caller.Client(client);
+		}
+		return new Caller.User(this.selfService.authenticate(wire.required("AccessToken", WireShape.TOKEN)));
+	}
+
 	private String authenticate(CognitoOperation operation, HttpServletRequest request, byte[] body) {
 		switch (operation.authentication()) {
 			case ADMIN_SIGV4 -> {
@@ -220,6 +259,7 @@ final class CognitoApiController {
 				};
 				throw new CognitoException(error, refused.message());
 			}
+			case CLIENT, ACCESS_TOKEN -> throw new IllegalStateException("authenticated from the body");
 		}
 		throw new IllegalStateException("unreachable");
 	}
@@ -272,9 +312,15 @@ final class CognitoApiController {
 		return new Failure(CognitoError.INTERNAL_ERROR, CognitoError.INTERNAL_ERROR.defaultMessage());
 	}
 
-	/** Errors of the user, group and user-administration features. */
+	/** Errors of the user, group, user-administration, sign-in and account features. */
 	private static Failure userFailure(RuntimeException ex) {
 		CognitoError error = null;
+		if (ex instanceof AuthException auth) {
+			return new Failure(CognitoError.ofType(auth.error().errorType()), auth.getMessage());
+		}
+		if (ex instanceof InvalidRefreshTokenException) {
+			return new Failure(CognitoError.NOT_AUTHORIZED, ex.getMessage());
+		}
 		if (ex instanceof UserNotFoundException) {
 			error = CognitoError.USER_NOT_FOUND;
 		}

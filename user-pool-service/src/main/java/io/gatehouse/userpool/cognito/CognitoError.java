@@ -37,6 +37,27 @@ enum CognitoError {
 
 	LIMIT_EXCEEDED("LimitExceededException", HttpStatus.BAD_REQUEST, "Attempt limit exceeded, please try after some time."),
 
+	USER_NOT_CONFIRMED("UserNotConfirmedException", HttpStatus.BAD_REQUEST, "User is not confirmed."),
+
+	PASSWORD_RESET_REQUIRED("PasswordResetRequiredException", HttpStatus.BAD_REQUEST,
+			"Password reset required for the user"),
+
+	CODE_MISMATCH("CodeMismatchException", HttpStatus.BAD_REQUEST,
+			"Invalid verification code provided, please try again."),
+
+	EXPIRED_CODE("ExpiredCodeException", HttpStatus.BAD_REQUEST, "Invalid code provided, please request a code again."),
+
+	TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttemptsException", HttpStatus.BAD_REQUEST,
+			"Attempt limit exceeded, please try after some time."),
+
+	TOO_MANY_REQUESTS("TooManyRequestsException", HttpStatus.TOO_MANY_REQUESTS, "Too many requests."),
+
+	UNSUPPORTED_OPERATION("UnsupportedOperationException", HttpStatus.BAD_REQUEST,
+			"The operation is not enabled for this client."),
+
+	UNSUPPORTED_TOKEN_TYPE("UnsupportedTokenTypeException", HttpStatus.BAD_REQUEST,
+			"Only refresh tokens can be revoked."),
+
 	UNKNOWN_OPERATION("UnknownOperationException", HttpStatus.BAD_REQUEST, "The operation is not supported."),
 
 	MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", HttpStatus.BAD_REQUEST,
@@ -66,6 +87,16 @@ enum CognitoError {
 		this.type = type;
 		this.status = status;
 		this.defaultMessage = defaultMessage;
+	}
+
+	/** The error with AWS error type {@code type}, for errors decided by a feature in those terms. */
+	static CognitoError ofType(String type) {
+		for (CognitoError error : values()) {
+			if (error.type.equals(type)) {
+				return error;
+			}
+		}
+		return INTERNAL_ERROR;
 	}
 
 	String type() {

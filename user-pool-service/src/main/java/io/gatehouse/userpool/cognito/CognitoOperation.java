@@ -12,7 +12,20 @@ record CognitoOperation(String name, Authentication authentication, Handler hand
 	enum Authentication {
 
 		/** AWS SigV4 with an admin key: Admin* and pool/client management. */
-		ADMIN_SIGV4
+		ADMIN_SIGV4,
+
+		/**
+		 * The app client named by {@code ClientId} (SignUp, InitiateAuth, ForgotPassword...): anyone may call,
+		 * a confidential client's calls need its {@code SecretHash}. An {@code Authorization} header an SDK adds
+		 * anyway is ignored, as Cognito ignores it.
+		 */
+		CLIENT,
+
+		/**
+		 * The user's access token in {@code AccessToken}, with scope {@code aws.cognito.signin.user.admin}
+		 * (GetUser, ChangePassword, GlobalSignOut...). An {@code Authorization} header is ignored here too.
+		 */
+		ACCESS_TOKEN
 
 	}
 

@@ -30,6 +30,10 @@ final class WireRequest {
 
 	private final ObjectNode members;
 
+	private Caller caller = Caller.NONE;
+
+	private io.gatehouse.userpool.audit.RequestOrigin origin = io.gatehouse.userpool.audit.RequestOrigin.none();
+
 	private WireRequest(JsonMapper json, String operation, ObjectNode members) {
 		this.json = json;
 		this.operation = operation;
@@ -54,6 +58,29 @@ final class WireRequest {
 			throw new CognitoException(CognitoError.INVALID_PARAMETER, "The request body must be a JSON object.");
 		}
 		return new WireRequest(json, operation, (ObjectNode) tree);
+	}
+
+	/** Binds who the door authenticated and where the request came from; done once, before the operation runs. */
+	WireRequest bind(Caller caller, io.gatehouse.userpool.audit.RequestOrigin origin) {
+		this.caller = caller;
+		this.origin = origin;
+		return this;
+	}
+
+	Caller caller() {
+		return this.caller;
+	}
+
+	io.gatehouse.userpool.audit.RequestOrigin origin() {
+		return this.origin;
+	}
+
+	/** A member whose content the operation does not use but whose shape must be a JSON object. */
+	void ignoredObject(String member) {
+		JsonNode value = take(member);
+		if (value != null && !value.isObject()) {
+			throw wrongType(member, "an object");
+		}
 	}
 
 	/** What the request is about, for the audit log: read without consuming, before the operation runs. */

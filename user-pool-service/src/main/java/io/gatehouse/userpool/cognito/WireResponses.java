@@ -124,6 +124,38 @@ final class WireResponses {
 		return node;
 	}
 
+	/** GetUserResponse. */
+	ObjectNode getUser(User user) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("Username", user.username());
+		node.set("UserAttributes", attributes(user, null));
+		return node;
+	}
+
+	/** {@code CodeDeliveryDetailsType}. */
+	ObjectNode codeDelivery(io.gatehouse.userpool.code.CodeDeliveryDetails details) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("Destination", details.destination());
+		node.put("DeliveryMedium", details.deliveryMedium().name());
+		node.put("AttributeName", details.attributeName());
+		return node;
+	}
+
+	/** {@code AuthenticationResultType}; {@code RefreshToken} only when one was issued. */
+	ObjectNode authenticationResult(io.gatehouse.userpool.token.IssuedTokens tokens) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("AccessToken", tokens.accessToken());
+		node.put("ExpiresIn", (int) Math.min(Integer.MAX_VALUE, tokens.expiresIn().toSeconds()));
+		node.put("TokenType", tokens.tokenType());
+		if (tokens.refreshToken() != null) {
+			node.put("RefreshToken", tokens.refreshToken());
+		}
+		if (tokens.idToken() != null) {
+			node.put("IdToken", tokens.idToken());
+		}
+		return node;
+	}
+
 	/** An {@code AttributeListType}: {@code sub} first, then by name. */
 	private ArrayNode attributes(User user, Collection<String> only) {
 		ArrayNode list = this.json.createArrayNode();

@@ -40,6 +40,15 @@ record WireShape(int min, int max, Pattern pattern) {
 
 	static final WireShape SESSION = new WireShape(20, 2048, null);
 
+	static final WireShape SECRET_HASH = new WireShape(1, 128, Pattern.compile("[\\w+=/]+"));
+
+	static final WireShape CLIENT_SECRET = new WireShape(1, 64, Pattern.compile("[\\w+]+"));
+
+	static final WireShape CONFIRMATION_CODE = new WireShape(1, 2048, Pattern.compile("[\\S]+"));
+
+	/** Access and refresh tokens ({@code TokenModelType}); the length cap is Gatehouse's. */
+	static final WireShape TOKEN = new WireShape(1, 16384, Pattern.compile("[A-Za-z0-9-_=.]+"));
+
 	/** @return the violated constraint, or null when {@code value} fits */
 	String violation(String value) {
 		int length = value.codePointCount(0, value.length());

@@ -75,6 +75,24 @@ public final class SigningKeys {
 	}
 
 	/**
+	 * The public keys that verify the pool's tokens, for verifiers inside this service (the Cognito API's
+	 * access-token check). Unlike {@link #publishedKeys} this never creates keys: a pool that has none has signed
+	 * nothing, and a token naming an unknown pool must not make it grow keys.
+	 */
+	public List<RSAKey> verificationKeys(String poolId) {
+		PoolKeys cached = this.cache.get(poolId);
+		if (cached != null && cached.loadedAt().plus(this.properties.cacheTtl()).isAfter(this.clock.instant())) {
+			return cached.published();
+		}
+		PoolKeys loaded = load(poolId);
+		if (loaded == null) {
+			return List.of();
+		}
+		this.cache.put(poolId, loaded);
+		return loaded.published();
+	}
+
+	/**
 	 * Rotates the pool's keys now: the next key (published since the previous rotation) starts signing, the
 	 * current one is retired but stays published for {@code retired-key-retention}, and a new next key is
 	 * created. Use after a suspected key compromise, or let {@link SigningKeyRotationPolicy} do it on schedule.

@@ -156,6 +156,27 @@ final class AuthorizationServerTokenIssuer implements TokenIssuer {
 	}
 
 	@Override
+	public java.util.Optional<UUID> refreshTokenSubject(String poolId, String clientId, String refreshToken) {
+		if (clientOfPool(poolId, clientId) == null || refreshToken == null || refreshToken.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return inPool(poolId, () -> {
+			OAuth2Authorization authorization = this.authorizations.findByToken(refreshToken,
+					OAuth2TokenType.REFRESH_TOKEN);
+			if (authorization == null || !authorization.getRegisteredClientId().equals(clientId)
+					|| authorization.getRefreshToken() == null || !authorization.getRefreshToken().isActive()) {
+				return java.util.Optional.<UUID>empty();
+			}
+			try {
+				return java.util.Optional.of(UUID.fromString(authorization.getPrincipalName()));
+			}
+			catch (IllegalArgumentException ex) {
+				return java.util.Optional.<UUID>empty();
+			}
+		});
+	}
+
+	@Override
 	public void revoke(String poolId, String clientId, String refreshToken) {
 		if (clientOfPool(poolId, clientId) == null) {
 			return;

@@ -32,6 +32,16 @@ public interface TokenIssuer {
 	 */
 	IssuedTokens refresh(String poolId, String clientId, String refreshToken);
 
+	/**
+	 * The user a refresh token of the client was issued to, without using it: for the Cognito door, which must
+	 * check a confidential client's {@code SECRET_HASH} (computed over the user's name) before a refresh.
+	 * Presenting an already-rotated token here is a replay like any other and revokes its family.
+	 * @return empty when the token is unknown, revoked, rotated, or of another client or pool
+	 */
+	default java.util.Optional<UUID> refreshTokenSubject(String poolId, String clientId, String refreshToken) {
+		return java.util.Optional.empty();
+	}
+
 	/** Revokes a refresh token and the tokens issued with it (RevokeToken); unknown tokens are ignored. */
 	void revoke(String poolId, String clientId, String refreshToken);
 

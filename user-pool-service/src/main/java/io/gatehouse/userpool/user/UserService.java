@@ -191,6 +191,16 @@ public final class UserService {
 	}
 
 	/**
+	 * Checks attribute changes as {@link #updateAttributes} would, without writing them: for a change held
+	 * back until the new value is verified.
+	 * @throws InvalidUserParameterException as {@link #updateAttributes}
+	 */
+	public void checkAttributeUpdate(PoolUserSettings pool, User user, Map<String, String> changes,
+			AttributeWriter writer) {
+		AttributeValidator.validateUpdate(pool.schema(), user.attributes(), changes, writer);
+	}
+
+	/**
 	 * Removes attributes ({@code DeleteUserAttributes}); required, immutable and username attributes cannot be
 	 * removed.
 	 */

@@ -16,7 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gatehouse.admin.access-key-id=" + TestAdmin.ACCESS_KEY_ID,
 				"gatehouse.admin.secret-access-key=" + TestAdmin.SECRET_ACCESS_KEY,
-				"gatehouse.cognito.max-request-size=64KB" })
+				"gatehouse.cognito.max-request-size=64KB",
+				"gatehouse.cors.allowed-origins=" + CognitoApiTest.EXTRA_CORS_ORIGIN,
+				"gatehouse.cors.callback-origins-refresh=0s" })
 @interface CognitoApiTest {
+
+	String EXTRA_CORS_ORIGIN = "https://extra.example.org";
 
 }
