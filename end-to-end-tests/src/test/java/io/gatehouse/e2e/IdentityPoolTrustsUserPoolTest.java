@@ -1,5 +1,6 @@
 package io.gatehouse.e2e;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,21 +34,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentityPoolTrustsUserPoolTest {
 
-	@TempDir
-	Path data;
+	private Path data;
 
 	private RunningStack stack;
 
 	@BeforeAll
 	void start() throws Exception {
+		this.data = Files.createTempDirectory("gatehouse-e2e");
 		this.stack = RunningStack.start(this.data);
 	}
 
 	@AfterAll
-	void stop() {
+	void stop() throws Exception {
 		if (this.stack != null) {
 			this.stack.close();
 		}
+		FileSystemUtils.deleteRecursively(this.data);
 	}
 
 	@Test

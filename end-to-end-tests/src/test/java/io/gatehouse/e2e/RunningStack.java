@@ -91,7 +91,7 @@ final class RunningStack implements AutoCloseable {
 	IamClient iam() {
 		return IamClient.builder()
 			.endpointOverride(identityPoolEndpoint())
-			.region(Region.AWS_GLOBAL)
+			.region(Region.US_EAST_1)
 			.credentialsProvider(admin())
 			.httpClient(UrlConnectionHttpClient.create())
 			.build();
