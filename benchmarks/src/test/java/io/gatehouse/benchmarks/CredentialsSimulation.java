@@ -32,15 +32,19 @@ public final class CredentialsSimulation extends Simulation {
 
 	private static final Integer RATE = Integer.getInteger("rate");
 
-	private final String body = prepare();
+	private final java.util.List<String> bodies = prepare();
+
+	private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
 	private final HttpProtocolBuilder protocol = http.baseUrl(Gatehouse.IDENTITY_POOL_URL)
 		.contentTypeHeader("application/x-amz-json-1.1")
 		.header("X-Amz-Target", "AWSCognitoIdentityService.GetCredentialsForIdentity")
 		.shareConnections();
 
-	private final ChainBuilder credentials = exec(http("GetCredentialsForIdentity").post("/")
-			.body(StringBody(this.body))
+	private final ChainBuilder credentials = exec((session) -> session.set("body",
+			this.bodies.get(Math.floorMod(this.next.getAndIncrement(), this.bodies.size()))))
+		.exec(http("GetCredentialsForIdentity").post("/")
+			.body(StringBody("#{body}"))
 			.check(status().is(200), jsonPath("$.Credentials.AccessKeyId").exists()));
 
 	{
@@ -59,12 +63,10 @@ public final class CredentialsSimulation extends Simulation {
 		}
 	}
 
-	private static String prepare() {
+	/** 50 users, each with its own identity: callers do not all contend for one identity's row. */
+	private static java.util.List<String> prepare() {
 		SigV4Credentials admin = Gatehouse.admin();
-		UserPoolFixture pool = UserPoolFixture.create(1);
-		String idToken = Gatehouse.jsonField(Gatehouse.json(Gatehouse.USER_POOL_URL,
-				"AWSCognitoIdentityProviderService.InitiateAuth", pool.signInBody(pool.usernames().get(0)),
-				"cognito-idp", Optional.empty()), "IdToken");
+		UserPoolFixture pool = UserPoolFixture.create(50);
 		String provider = Gatehouse.USER_POOL_URL.replaceFirst("^https?://", "") + "/" + pool.poolId();
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String identityPoolId = Gatehouse.jsonField(Gatehouse.json(Gatehouse.IDENTITY_POOL_URL,
@@ -83,12 +85,19 @@ public final class CredentialsSimulation extends Simulation {
 		Gatehouse.json(Gatehouse.IDENTITY_POOL_URL, "AWSCognitoIdentityService.SetIdentityPoolRoles",
 				"{\"IdentityPoolId\":\"" + identityPoolId + "\",\"Roles\":{\"authenticated\":\"" + roleArn + "\"}}",
 				"cognito-identity", Optional.of(admin));
-		String logins = "{\"" + provider + "\":\"" + idToken + "\"}";
-		String identityId = Gatehouse.jsonField(Gatehouse.json(Gatehouse.IDENTITY_POOL_URL,
-				"AWSCognitoIdentityService.GetId",
-				"{\"IdentityPoolId\":\"" + identityPoolId + "\",\"Logins\":" + logins + "}", "cognito-identity",
-				Optional.empty()), "IdentityId");
-		return "{\"IdentityId\":\"" + identityId + "\",\"Logins\":" + logins + "}";
+		java.util.List<String> bodies = new java.util.ArrayList<>();
+		for (String username : pool.usernames()) {
+			String idToken = Gatehouse.jsonField(Gatehouse.json(Gatehouse.USER_POOL_URL,
+					"AWSCognitoIdentityProviderService.InitiateAuth", pool.signInBody(username), "cognito-idp",
+					Optional.empty()), "IdToken");
+			String logins = "{\"" + provider + "\":\"" + idToken + "\"}";
+			String identityId = Gatehouse.jsonField(Gatehouse.json(Gatehouse.IDENTITY_POOL_URL,
+					"AWSCognitoIdentityService.GetId",
+					"{\"IdentityPoolId\":\"" + identityPoolId + "\",\"Logins\":" + logins + "}", "cognito-identity",
+					Optional.empty()), "IdentityId");
+			bodies.add("{\"IdentityId\":\"" + identityId + "\",\"Logins\":" + logins + "}");
+		}
+		return bodies;
 	}
 
 }

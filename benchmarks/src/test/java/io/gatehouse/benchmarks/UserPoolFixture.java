@@ -23,7 +23,7 @@ record UserPoolFixture(String poolId, String clientId, List<String> usernames, S
 		String clientId = Gatehouse.jsonField(admin("CreateUserPoolClient", "{\"UserPoolId\":\"" + poolId
 				+ "\",\"ClientName\":\"bench\",\"ExplicitAuthFlows\":[\"ALLOW_USER_PASSWORD_AUTH\",\"ALLOW_REFRESH_TOKEN_AUTH\"]}",
 				admin), "ClientId");
-		String password = "Bench-" + suffix + "-pass-9";
+		String password = "Violet-Harbor-" + (100000 + new java.security.SecureRandom().nextInt(900000)) + "!";
 		List<String> usernames = new ArrayList<>();
 		for (int i = 0; i < users; i++) {
 			String username = "bench" + i;
