@@ -18,7 +18,7 @@ import io.gatehouse.identitypool.RefusedException;
 import io.gatehouse.identitypool.audit.AuditLog;
 import io.gatehouse.identitypool.audit.AuditRecord;
 import io.gatehouse.identitypool.config.DatabaseFaults;
-import io.gatehouse.identitypool.config.SourceRateLimiter;
+import io.gatehouse.boot.SourceRateLimiter;
 import io.gatehouse.identitypool.config.GatehouseProperties;
 import io.gatehouse.identitypool.config.ReceivedRequest;
 import io.gatehouse.identitypool.credentials.Authentication;

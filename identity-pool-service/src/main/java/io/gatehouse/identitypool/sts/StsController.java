@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import io.gatehouse.identitypool.RefusedException;
 import io.gatehouse.identitypool.config.AwsQueryXml;
 import io.gatehouse.identitypool.config.DatabaseFaults;
-import io.gatehouse.identitypool.config.SourceRateLimiter;
+import io.gatehouse.boot.SourceRateLimiter;
 import io.gatehouse.identitypool.config.GatehouseProperties;
 import io.gatehouse.identitypool.config.QuerySurface;
 import io.gatehouse.identitypool.config.ReceivedRequest;

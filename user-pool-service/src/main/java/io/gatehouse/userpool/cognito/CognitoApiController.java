@@ -23,6 +23,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.gatehouse.boot.SourceRateLimiter;
 import io.gatehouse.shared.sigv4.SignableRequest;
 import io.gatehouse.userpool.admin.AdminAuthentication;
 import io.gatehouse.userpool.admin.AdminAuthenticator;
@@ -88,6 +89,8 @@ final class CognitoApiController {
 
 	private final JsonMapper json;
 
+	private final SourceRateLimiter rateLimiter;
+
 	private final long maxRequestBytes;
 
 	private final AuditLog audit;
@@ -98,7 +101,8 @@ final class CognitoApiController {
 
 	CognitoApiController(List<CognitoOperation.Group> groups, AdminAuthenticator adminAuthenticator,
 			WireResponses responses, CognitoApiProperties properties, AuditLog audit, AppClientService clients,
-			SelfService selfService) {
+			SelfService selfService, SourceRateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
 		this.audit = audit;
 		this.clients = clients;
 		this.selfService = selfService;
@@ -129,6 +133,12 @@ final class CognitoApiController {
 				wire = WireRequest.parse(this.json, operation.name(), body);
 			}
 			else {
+				// Client-keyed operations (SignUp, InitiateAuth, ForgotPassword...) can be called by anyone:
+				// throttle per source before any work (SECURITY.md: 429, never 500).
+				if (operation.authentication() == CognitoOperation.Authentication.CLIENT
+						&& !this.rateLimiter.tryAcquire(request.getRemoteAddr())) {
+					throw new CognitoException(CognitoError.TOO_MANY_REQUESTS, "Rate exceeded");
+				}
 				// The credential (ClientId, AccessToken) is in the body: it is read first, and nothing else is
 				// looked at until it is accepted.
 				wire = WireRequest.parse(this.json, operation.name(), body);

@@ -1,24 +1,22 @@
-package io.gatehouse.identitypool.config;
+package io.gatehouse.boot;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Token buckets per source address for the operations anyone may call without credentials. Kept in this
+ * Token buckets per source address for the operations anyone may call without credentials (both
+ * services: the user pool's client-keyed Cognito operations, the identity pool's unsigned ones). Kept in this
  * instance's memory on purpose: a throttle must not need the database (it also protects the database),
  * and an exact cluster-wide count is not needed to stop a flood. The source is the servlet's remote
  * address: behind a proxy, set {@code server.forward-headers-strategy} so it is the client's.
  */
-@Component
 public final class SourceRateLimiter {
 
 	private final RateLimitProperties properties;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	SourceRateLimiter(RateLimitProperties properties) {
+	public SourceRateLimiter(RateLimitProperties properties) {
 		this.properties = properties;
 	}
 

@@ -1,11 +1,13 @@
-package io.gatehouse.identitypool.config;
+package io.gatehouse.boot;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The budget of the unauthenticated operations ({@code GetId}, {@code GetCredentialsForIdentity},
- * {@code GetOpenIdToken}, STS {@code AssumeRoleWithWebIdentity}) per source address: a token bucket that
+ * The budget of the unauthenticated operations per source address (user pool: the client-keyed Cognito
+ * operations such as {@code SignUp}, {@code InitiateAuth}, {@code ForgotPassword}; identity pool:
+ * {@code GetId}, {@code GetCredentialsForIdentity}, {@code GetOpenIdToken}, STS
+ * {@code AssumeRoleWithWebIdentity}): a token bucket that
  * holds {@code burst} requests and refills at {@code requestsPerSecond}. Node-local: with n instances
  * behind a load balancer a source gets up to n times the budget.
  *
@@ -13,10 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * forgotten first
  */
 @ConfigurationProperties("gatehouse.rate-limit")
-record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20") double requestsPerSecond,
+public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20") double requestsPerSecond,
 		@DefaultValue("50") int burst, @DefaultValue("100000") int maxTrackedSources) {
 
-	RateLimitProperties {
+	public RateLimitProperties {
 		if (requestsPerSecond <= 0 || burst < 1 || maxTrackedSources < 1) {
 			throw new IllegalArgumentException(
 					"gatehouse.rate-limit.requests-per-second, burst and max-tracked-sources must be positive");
