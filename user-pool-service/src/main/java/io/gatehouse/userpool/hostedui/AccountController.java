@@ -111,12 +111,16 @@ final class AccountController {
 		return Pages.seeOther(Pages.path(pool.id(), "confirm", "username", username.strip()));
 	}
 
-	@GetMapping("/{userPoolId}/confirm")
-	ModelAndView confirmPage(@PathVariable String userPoolId, @RequestParam(required = false) String username) {
-		HostedPool pool = this.pools.find(userPoolId);
-		ModelAndView page = Pages.page("confirm", pool, HttpStatus.OK);
+	/** A form page that only needs the pool and the (length-limited) username it was linked with. */
+	private ModelAndView usernamePage(String userPoolId, String view, String username) {
+		ModelAndView page = Pages.page(view, this.pools.find(userPoolId), HttpStatus.OK);
 		page.addObject("username", limited(username));
 		return page;
+	}
+
+	@GetMapping("/{userPoolId}/confirm")
+	ModelAndView confirmPage(@PathVariable String userPoolId, @RequestParam(required = false) String username) {
+		return usernamePage(userPoolId, "confirm", username);
 	}
 
 	@PostMapping("/{userPoolId}/confirm")
@@ -147,10 +151,7 @@ final class AccountController {
 
 	@GetMapping("/{userPoolId}/resend")
 	ModelAndView resendPage(@PathVariable String userPoolId, @RequestParam(required = false) String username) {
-		HostedPool pool = this.pools.find(userPoolId);
-		ModelAndView page = Pages.page("resend", pool, HttpStatus.OK);
-		page.addObject("username", limited(username));
-		return page;
+		return usernamePage(userPoolId, "resend", username);
 	}
 
 	@PostMapping("/{userPoolId}/resend")
@@ -181,10 +182,7 @@ final class AccountController {
 
 	@GetMapping("/{userPoolId}/forgot-password")
 	ModelAndView forgotPasswordPage(@PathVariable String userPoolId, @RequestParam(required = false) String username) {
-		HostedPool pool = this.pools.find(userPoolId);
-		ModelAndView page = Pages.page("forgot-password", pool, HttpStatus.OK);
-		page.addObject("username", limited(username));
-		return page;
+		return usernamePage(userPoolId, "forgot-password", username);
 	}
 
 	@PostMapping("/{userPoolId}/forgot-password")
@@ -215,10 +213,7 @@ final class AccountController {
 
 	@GetMapping("/{userPoolId}/reset-password")
 	ModelAndView resetPasswordPage(@PathVariable String userPoolId, @RequestParam(required = false) String username) {
-		HostedPool pool = this.pools.find(userPoolId);
-		ModelAndView page = Pages.page("reset-password", pool, HttpStatus.OK);
-		page.addObject("username", limited(username));
-		return page;
+		return usernamePage(userPoolId, "reset-password", username);
 	}
 
 	@PostMapping("/{userPoolId}/reset-password")
