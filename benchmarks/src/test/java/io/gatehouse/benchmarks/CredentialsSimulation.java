@@ -64,7 +64,7 @@ public final class CredentialsSimulation extends Simulation {
 	}
 
 	/** 50 users, each with its own identity: callers do not all contend for one identity's row. */
-	private static java.util.List<String> prepare() {
+	static java.util.List<String> prepare() {
 		SigV4Credentials admin = Gatehouse.admin();
 		UserPoolFixture pool = UserPoolFixture.create(50);
 		String provider = Gatehouse.USER_POOL_URL.replaceFirst("^https?://", "") + "/" + pool.poolId();

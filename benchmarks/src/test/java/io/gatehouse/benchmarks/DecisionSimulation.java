@@ -73,7 +73,7 @@ public final class DecisionSimulation extends Simulation {
 	}
 
 	/** Role, identity pool, guest identity, credentials; then 512 distinct signed requests to forward. */
-	private static List<String> prepare() {
+	static List<String> prepare() {
 		SigV4Credentials admin = Gatehouse.admin();
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String poolJson = Gatehouse.json(Gatehouse.IDENTITY_POOL_URL, "AWSCognitoIdentityService.CreateIdentityPool",

@@ -30,12 +30,19 @@ final class RandomIds {
 		return bytes;
 	}
 
+	// Both alphabets have a power-of-two size, so masking a random byte picks each character with equal
+	// probability; one call to the (synchronized) generator per identifier instead of one per character.
 	private static String random(String alphabet, int length) {
-		StringBuilder out = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+		int mask = alphabet.length() - 1;
+		if ((alphabet.length() & mask) != 0) {
+			throw new IllegalArgumentException("alphabet size must be a power of two");
 		}
-		return out.toString();
+		byte[] random = bytes(length);
+		char[] out = new char[length];
+		for (int i = 0; i < length; i++) {
+			out[i] = alphabet.charAt(random[i] & mask);
+		}
+		return new String(out);
 	}
 
 }

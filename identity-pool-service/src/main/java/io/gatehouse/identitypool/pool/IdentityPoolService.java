@@ -13,6 +13,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.gatehouse.boot.ExpiringCache;
 import io.gatehouse.identitypool.Refusal;
 import io.gatehouse.identitypool.RefusedException;
 import io.gatehouse.identitypool.config.GatehouseProperties;
@@ -47,10 +48,14 @@ public class IdentityPoolService {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	IdentityPoolService(IdentityPoolRepository repository, GatehouseProperties gatehouse, Clock clock) {
+	private final ExpiringCache<String, PoolSnapshot> snapshots;
+
+	IdentityPoolService(IdentityPoolRepository repository, GatehouseProperties gatehouse, Clock clock,
+			IdentityPoolProperties properties) {
 		this.repository = repository;
 		this.gatehouse = gatehouse;
 		this.clock = clock;
+		this.snapshots = new ExpiringCache<>(properties.cacheTtl(), clock);
 	}
 
 	@Transactional
@@ -71,12 +76,14 @@ public class IdentityPoolService {
 		IdentityPool pool = find(id);
 		validate(definition);
 		define(pool, definition);
+		this.snapshots.evict(id);
 		return view(pool);
 	}
 
 	@Transactional
 	public void delete(String id) {
 		this.repository.delete(find(id));
+		this.snapshots.evict(id);
 	}
 
 	/** One page of pools by id; the next token is opaque. */
@@ -123,6 +130,7 @@ public class IdentityPoolService {
 			}
 		});
 		pool.roles(this.json.writeValueAsString(roles));
+		this.snapshots.evict(id);
 	}
 
 	@Transactional(readOnly = true)
@@ -142,6 +150,7 @@ public class IdentityPoolService {
 		Map<String, PrincipalTagMap> maps = new HashMap<>(tagMaps(pool));
 		maps.put(providerName, map);
 		pool.principalTags(this.json.writeValueAsString(maps));
+		this.snapshots.evict(id);
 		return map;
 	}
 
@@ -154,10 +163,18 @@ public class IdentityPoolService {
 		return tagMaps(pool).getOrDefault(providerName, new PrincipalTagMap(false, Map.of()));
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * What the credentials path needs of a pool, cached for {@code gatehouse.identity-pools.cache-ttl} (the
+	 * pool's own changes through this instance are seen at once).
+	 */
 	public PoolSnapshot snapshot(String id) {
-		IdentityPool pool = find(id);
-		return new PoolSnapshot(pool.id(), view(pool).definition(), roles(pool), tagMaps(pool));
+		if (id == null || id.length() > 55 || !POOL_ID.matcher(id).matches()) {
+			throw RefusedException.invalidParameter("IdentityPoolId is not a valid identity pool id.");
+		}
+		return this.snapshots.get(id, (key) -> {
+			IdentityPool pool = find(key);
+			return new PoolSnapshot(pool.id(), view(pool).definition(), roles(pool), tagMaps(pool));
+		});
 	}
 
 	private IdentityPool find(String id) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.nimbusds.jose.Algorithm;
@@ -23,8 +24,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import io.gatehouse.identitypool.Refusal;
 import io.gatehouse.identitypool.RefusedException;
@@ -47,6 +48,10 @@ final class TokenVerifier {
 			JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
 	private static final int MAX_NESTING = 16;
+
+	private static final int MAX_CACHED_VERIFIERS = 1024;
+
+	private final Map<KeyInstance, JWSVerifier> verifiers = new ConcurrentHashMap<>();
 
 	private final ProviderKeys keys;
 
@@ -86,34 +91,27 @@ final class TokenVerifier {
 		if (token.length() > this.properties.maxTokenLength()) {
 			throw invalid("The token is too large.");
 		}
-		String[] parts = token.split("\\.", -1);
-		if (parts.length != 3) {
-			throw invalid("The token is not a signed JWT.");
-		}
-		requireShallow(parts[0]);
-		requireShallow(parts[1]);
-		Algorithm algorithm;
+		// Each part is decoded and parsed once; the payload only after the signature checked out.
+		String[] parts = parts(token);
+		String headerJson = decode(parts[0]);
+		String payloadJson = decode(parts[1]);
+		requireShallow(headerJson);
+		requireShallow(payloadJson);
+		JWSHeader header;
 		try {
-			algorithm = com.nimbusds.jose.Header.parseAlgorithm(
-					com.nimbusds.jose.util.JSONObjectUtils.parse(decode(parts[0])));
+			Map<String, Object> headerObject = com.nimbusds.jose.util.JSONObjectUtils.parse(headerJson);
+			Algorithm algorithm = com.nimbusds.jose.Header.parseAlgorithm(headerObject);
+			if (algorithm == null || Algorithm.NONE.equals(algorithm)) {
+				throw invalid("Unsigned tokens (alg none) are not accepted.");
+			}
+			if (!(algorithm instanceof JWSAlgorithm jws) || !ACCEPTED.contains(jws)) {
+				throw invalid("The token's signing algorithm is not accepted.");
+			}
+			header = JWSHeader.parse(headerObject, new Base64URL(parts[0]));
 		}
 		catch (ParseException | IllegalArgumentException ex) {
 			throw invalid("The token header is malformed.");
 		}
-		if (algorithm == null || Algorithm.NONE.equals(algorithm)) {
-			throw invalid("Unsigned tokens (alg none) are not accepted.");
-		}
-		if (!(algorithm instanceof JWSAlgorithm jws) || !ACCEPTED.contains(jws)) {
-			throw invalid("The token's signing algorithm is not accepted.");
-		}
-		SignedJWT jwt;
-		try {
-			jwt = SignedJWT.parse(token);
-		}
-		catch (ParseException ex) {
-			throw invalid("The token is malformed.");
-		}
-		JWSHeader header = jwt.getHeader();
 		if (header.getJWKURL() != null || header.getX509CertURL() != null || header.getJWK() != null
 				|| header.getX509CertChain() != null || header.getCustomParam("jku") != null) {
 			throw invalid("Tokens that name their own keys (jku, x5u, jwk, x5c) are not accepted.");
@@ -125,9 +123,12 @@ final class TokenVerifier {
 		if (candidates.isEmpty()) {
 			throw invalid("The token's key id is not one of the provider's keys.");
 		}
+		byte[] signingInput = token.substring(0, parts[0].length() + 1 + parts[1].length())
+			.getBytes(StandardCharsets.US_ASCII);
+		Base64URL signature = new Base64URL(parts[2]);
 		boolean verified = false;
 		for (JWK key : candidates) {
-			if (verifies(jwt, header, key)) {
+			if (verifies(header, signingInput, signature, key)) {
 				verified = true;
 				break;
 			}
@@ -137,7 +138,7 @@ final class TokenVerifier {
 		}
 		JWTClaimsSet claims;
 		try {
-			claims = jwt.getJWTClaimsSet();
+			claims = JWTClaimsSet.parse(payloadJson);
 		}
 		catch (ParseException ex) {
 			throw invalid("The token's claims are malformed.");
@@ -189,29 +190,116 @@ final class TokenVerifier {
 		return new VerifiedToken(issuer, subject, audience, values);
 	}
 
-	private static boolean verifies(SignedJWT jwt, JWSHeader header, JWK key) {
+	private boolean verifies(JWSHeader header, byte[] signingInput, Base64URL signature, JWK key) {
 		if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
 			return false;
 		}
 		if (key.getAlgorithm() != null && !key.getAlgorithm().equals(header.getAlgorithm())) {
 			return false;
 		}
+		boolean rsa = key instanceof RSAKey && JWSAlgorithm.Family.RSA.contains(header.getAlgorithm());
+		boolean ec = key instanceof ECKey && JWSAlgorithm.Family.EC.contains(header.getAlgorithm());
+		if (!rsa && !ec) {
+			return false;
+		}
 		try {
-			JWSVerifier verifier;
-			if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(header.getAlgorithm())) {
-				verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
-			}
-			else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(header.getAlgorithm())) {
-				verifier = new ECDSAVerifier(ec.toPublicJWK());
-			}
-			else {
-				return false;
-			}
-			return jwt.verify(verifier);
+			return verifierFor(key).verify(header, signingInput, signature);
 		}
 		catch (JOSEException | IllegalStateException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A verifier per key, built once: turning a JWK into a public key (big-integer decoding, validation) costs
+	 * more than verifying a signature with it. Keyed by the JWK instance, which {@link ProviderKeys} keeps
+	 * until the provider's key set is fetched again; bounded so that key churn cannot grow it without limit.
+	 */
+	private JWSVerifier verifierFor(JWK key) throws JOSEException {
+		KeyInstance instance = new KeyInstance(key);
+		JWSVerifier verifier = this.verifiers.get(instance);
+		if (verifier == null) {
+			verifier = (key instanceof RSAKey rsa) ? new RsaPkcs1Verifier(rsa.toRSAPublicKey())
+					: new ECDSAVerifier(((ECKey) key).toPublicJWK());
+			if (this.verifiers.size() >= MAX_CACHED_VERIFIERS) {
+				this.verifiers.clear();
+			}
+			this.verifiers.put(instance, verifier);
+		}
+		return verifier;
+	}
+
+	/**
+	 * RS256/384/512 (what user pools and most OpenID Providers sign with) straight on the JDK's
+	 * {@link Signature}, with the JDK's base64url decoder: Nimbus decodes the signature with a constant-time
+	 * codec, which protects secrets but costs a third of a verification here, where nothing is secret. PS*
+	 * goes to Nimbus's verifier.
+	 */
+	private static final class RsaPkcs1Verifier implements JWSVerifier {
+
+		private static final Map<JWSAlgorithm, String> JCA = Map.of(JWSAlgorithm.RS256, "SHA256withRSA",
+				JWSAlgorithm.RS384, "SHA384withRSA", JWSAlgorithm.RS512, "SHA512withRSA");
+
+		private final java.security.interfaces.RSAPublicKey key;
+
+		private final RSASSAVerifier other;
+
+		RsaPkcs1Verifier(java.security.interfaces.RSAPublicKey key) {
+			this.key = key;
+			this.other = new RSASSAVerifier(key);
+		}
+
+		@Override
+		public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
+			String algorithm = JCA.get(header.getAlgorithm());
+			if (algorithm == null) {
+				return this.other.verify(header, signingInput, signature);
+			}
+			try {
+				java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+				verifier.initVerify(this.key);
+				verifier.update(signingInput);
+				return verifier.verify(Base64.getUrlDecoder().decode(signature.toString()));
+			}
+			catch (java.security.GeneralSecurityException | IllegalArgumentException ex) {
+				return false;
+			}
+		}
+
+		@Override
+		public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+			return this.other.supportedJWSAlgorithms();
+		}
+
+		@Override
+		public com.nimbusds.jose.jca.JCAContext getJCAContext() {
+			return this.other.getJCAContext();
+		}
+
+	}
+
+	/** Identity, not value, equality: comparing two JWKs by value costs as much as the lookup saves. */
+	private record KeyInstance(JWK key) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof KeyInstance that && that.key == this.key;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.key);
+		}
+
+	}
+
+	private static String[] parts(String token) {
+		int first = token.indexOf('.');
+		int second = (first < 0) ? -1 : token.indexOf('.', first + 1);
+		if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) {
+			throw invalid("The token is not a signed JWT.");
+		}
+		return new String[] { token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1) };
 	}
 
 	/**
@@ -225,13 +313,10 @@ final class TokenVerifier {
 		if (token.length() > this.properties.maxTokenLength()) {
 			throw invalid("The token is too large.");
 		}
-		String[] parts = token.split("\\.", -1);
-		if (parts.length != 3) {
-			throw invalid("The token is not a signed JWT.");
-		}
-		requireShallow(parts[1]);
+		String payload = decode(parts(token)[1]);
+		requireShallow(payload);
 		try {
-			Object iss = com.nimbusds.jose.util.JSONObjectUtils.parse(decode(parts[1])).get("iss");
+			Object iss = com.nimbusds.jose.util.JSONObjectUtils.parse(payload).get("iss");
 			if (!(iss instanceof String issuer) || issuer.isEmpty()) {
 				throw invalid("The token names no issuer.");
 			}
@@ -243,8 +328,7 @@ final class TokenVerifier {
 	}
 
 	/** Refuses JSON nested deeper than any real token before a parser recurses into it. */
-	private static void requireShallow(String part) {
-		String json = decode(part);
+	private static void requireShallow(String json) {
 		int depth = 0;
 		boolean inString = false;
 		for (int i = 0; i < json.length(); i++) {

@@ -1,14 +1,12 @@
 package io.gatehouse.identitypool.role;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import io.gatehouse.boot.ExpiringCache;
 import io.gatehouse.identitypool.Refusal;
 import io.gatehouse.identitypool.RefusedException;
 import io.gatehouse.identitypool.config.GatehouseProperties;
@@ -36,19 +34,17 @@ public class RoleService {
 
 	private final GatehouseProperties gatehouse;
 
-	private final RoleProperties properties;
-
 	private final Clock clock;
 
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+	private final ExpiringCache<String, Optional<RolePolicies>> cache;
 
 	RoleService(RoleRepository roles, RolePolicyRepository policies, GatehouseProperties gatehouse,
 			RoleProperties properties, Clock clock) {
 		this.roles = roles;
 		this.policies = policies;
 		this.gatehouse = gatehouse;
-		this.properties = properties;
 		this.clock = clock;
+		this.cache = new ExpiringCache<>(properties.policyCacheTtl(), clock);
 	}
 
 	@Transactional
@@ -161,14 +157,7 @@ public class RoleService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<RolePolicies> policiesOf(String roleArn) {
-		Instant now = this.clock.instant();
-		Cached cached = this.cache.get(roleArn);
-		if (cached != null && cached.until().isAfter(now)) {
-			return cached.value();
-		}
-		Optional<RolePolicies> value = load(roleArn);
-		this.cache.put(roleArn, new Cached(value, now.plus(this.properties.policyCacheTtl())));
-		return value;
+		return this.cache.get(roleArn, this::load);
 	}
 
 	private Optional<RolePolicies> load(String roleArn) {
@@ -244,9 +233,6 @@ public class RoleService {
 			out.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
 		}
 		return out.toString();
-	}
-
-	private record Cached(Optional<RolePolicies> value, Instant until) {
 	}
 
 }
