@@ -6,20 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.gatehouse.shared.property.Generator;
+import io.gatehouse.shared.property.Property;
 import io.gatehouse.shared.sigv4.SigV4Result.Refused;
 import io.gatehouse.shared.sigv4.SigV4Result.Verified;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -52,6 +48,31 @@ class SigV4AwsSdkCrossCheckTest {
 	private static final SigningKeyResolver KEYS = (accessKeyId, sessionToken) -> ACCESS_KEY_ID.equals(accessKeyId)
 			? Optional.of(SECRET) : Optional.empty();
 
+	private static final Generator<Character> ALPHA = Generator.oneOf(Generator.charRange('A', 'Z'),
+			Generator.charRange('a', 'z'));
+
+	/** Names and values: alphanumeric, reserved and punctuation characters, or non-ASCII ones. */
+	private static final Generator<String> TEXT = Generator.frequency(
+			4, Generator.strings(Generator.oneOf(ALPHA, Generator.charRange('0', '9')), 1, 8),
+			3, Generator.strings(Generator.oneOf(Generator.charsOf(" !\"#$%&'()*+,/:;<=>?@[\\]^`{|}~-._"), ALPHA), 1,
+					8),
+			// The emoji's two surrogates are drawn one at a time: lone surrogates too.
+			2, Generator.strings(Generator.oneOf(Generator.charRange('\u00a0', '\u024f'),
+					Generator.charRange('\u3040', '\u30ff'), Generator.charsOf("\u20ac\ud83d\ude00")), 1, 6));
+
+	private static final Generator<Map.Entry<String, String>> QUERY_PARAMETER = entries(TEXT,
+			Generator.frequency(6, TEXT, 1, Generator.just(""), 1, Generator.just(null)));
+
+	private static final Generator<Map.Entry<String, String>> HEADER = entries(
+			Generator.strings(Generator.oneOf(Generator.charRange('a', 'z'), Generator.charsOf("0123456789-")), 1, 10)
+				.map("x-t-"::concat),
+			Generator.strings(Generator.oneOf(Generator.charRange(' ', '~'), Generator.charsOf("\t")), 0, 20));
+
+	private static final Generator<ClientRequest> CLIENT_REQUESTS = clientRequests();
+
+	/** The boundaries random requests would rarely all reach. */
+	private static final List<ClientRequest> EDGE_REQUESTS = edgeRequests();
+
 	/**
 	 * One request as a client builds it, before signing.
 	 *
@@ -73,49 +94,121 @@ class SigV4AwsSdkCrossCheckTest {
 			return this.trailingSlash ? path.append('/').toString() : path.toString();
 		}
 
-	}
-
-	@Property(tries = 400)
-	void verifyWhenSignedByAwsSdkThenVerified(@ForAll("clientRequests") ClientRequest client) {
-		SignableRequest received = signWithAwsSdk(client);
-
-		SigV4Result result = verifier(client).verify(received, EXPECTATION, KEYS);
-
-		assertThat(result).as("canonical request: %s", verifier(client).canonicalRequest(received, EXPECTATION))
-			.isEqualTo(new Verified(ACCESS_KEY_ID, "local-1", "cognito-idp", SIGNED_AT, client.sessionToken()));
-	}
-
-	@Property(tries = 300)
-	void verifyWhenAwsSdkSignedPartChangedThenRefused(@ForAll("clientRequests") ClientRequest client,
-			@ForAll @IntRange(min = 0, max = 7) int mutation) {
-		SignableRequest received = signWithAwsSdk(client);
-		SignableRequest tampered = mutate(received, mutation);
-
-		SigV4Result result = verifier(client).verify(tampered, EXPECTATION, KEYS);
-
-		assertThat(result).as("mutation %d", mutation).isInstanceOf(Refused.class);
-	}
-
-	@Property(tries = 300)
-	void verifyWhenSignedByOurSignerThenAwsSdkAgrees(@ForAll("clientRequests") ClientRequest client) {
-		SignableRequest sdkSigned = signWithAwsSdk(client);
-		if (client.presigned()) {
-			return;
+		/** The smallest request: no path, query, headers, body or session token, signed in a header. */
+		static ClientRequest minimal(SdkHttpMethod method) {
+			return new ClientRequest(method, List.of(), false, List.of(), List.of(), "", Optional.empty(), false, 300,
+					0);
 		}
-		SigV4TestRequests unsigned = SigV4TestRequests.from(sdkSigned)
-			.withoutHeader("Authorization")
-			.withoutHeader("X-Amz-Date")
-			.withoutHeader("X-Amz-Security-Token")
-			.withoutHeader("x-amz-content-sha256");
-		SigV4Credentials credentials = new SigV4Credentials(ACCESS_KEY_ID, SECRET, client.sessionToken());
-		SigV4Signer signer = new SigV4Signer(Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
-		if (sdkSigned.headers().containsKey("x-amz-content-sha256")) {
-			// AwsV4HttpSigner sends the payload hash as a header too.
-			signer = signer.withContentSha256Header();
-		}
-		Map<String, String> ours = signer.sign(unsigned.build(), credentials, "local-1", "cognito-idp");
 
-		assertThat(ours.get("Authorization")).isEqualTo(sdkSigned.headers().get("Authorization").get(0));
+		ClientRequest withPath(boolean trailingSlash, String... segments) {
+			return new ClientRequest(this.method, List.of(segments), trailingSlash, this.query, this.headers,
+					this.body, this.sessionToken, this.presigned, this.expiresSeconds, this.verifierOffsetSeconds);
+		}
+
+		/** Adds a query parameter; a null value is one without {@code =}. */
+		ClientRequest withQuery(String name, String value) {
+			List<Map.Entry<String, String>> query = new ArrayList<>(this.query);
+			query.add(new AbstractMap.SimpleEntry<>(name, value));
+			return new ClientRequest(this.method, this.pathSegments, this.trailingSlash, query, this.headers,
+					this.body, this.sessionToken, this.presigned, this.expiresSeconds, this.verifierOffsetSeconds);
+		}
+
+		ClientRequest withHeader(String name, String value) {
+			List<Map.Entry<String, String>> headers = new ArrayList<>(this.headers);
+			headers.add(new AbstractMap.SimpleEntry<>(name, value));
+			return new ClientRequest(this.method, this.pathSegments, this.trailingSlash, this.query, headers,
+					this.body, this.sessionToken, this.presigned, this.expiresSeconds, this.verifierOffsetSeconds);
+		}
+
+		ClientRequest withBody(String body) {
+			return new ClientRequest(this.method, this.pathSegments, this.trailingSlash, this.query, this.headers,
+					body, this.sessionToken, this.presigned, this.expiresSeconds, this.verifierOffsetSeconds);
+		}
+
+		ClientRequest withSessionToken(String sessionToken) {
+			return new ClientRequest(this.method, this.pathSegments, this.trailingSlash, this.query, this.headers,
+					this.body, Optional.of(sessionToken), this.presigned, this.expiresSeconds,
+					this.verifierOffsetSeconds);
+		}
+
+		ClientRequest verifiedAt(int verifierOffsetSeconds) {
+			return new ClientRequest(this.method, this.pathSegments, this.trailingSlash, this.query, this.headers,
+					this.body, this.sessionToken, this.presigned, this.expiresSeconds, verifierOffsetSeconds);
+		}
+
+		ClientRequest presignedFor(int expiresSeconds) {
+			return new ClientRequest(this.method, this.pathSegments, this.trailingSlash, this.query, this.headers,
+					this.body, this.sessionToken, true, expiresSeconds, this.verifierOffsetSeconds);
+		}
+
+		ClientRequest headerSigned() {
+			return new ClientRequest(this.method, this.pathSegments, this.trailingSlash, this.query, this.headers,
+					this.body, this.sessionToken, false, this.expiresSeconds, this.verifierOffsetSeconds);
+		}
+
+	}
+
+	/** One request, signed and then changed in one of eight ways (see {@code mutate}). */
+	record Tampering(ClientRequest client, int mutation) {
+	}
+
+	@Test
+	void verifyWhenSignedByAwsSdkThenVerified() {
+		Property.forAll(CLIENT_REQUESTS).examples(EDGE_REQUESTS).tries(400).check((client) -> {
+			SignableRequest received = signWithAwsSdk(client);
+
+			SigV4Result result = verifier(client).verify(received, EXPECTATION, KEYS);
+
+			assertThat(result).as("canonical request: %s", verifier(client).canonicalRequest(received, EXPECTATION))
+				.isEqualTo(new Verified(ACCESS_KEY_ID, "local-1", "cognito-idp", SIGNED_AT, client.sessionToken()));
+		});
+	}
+
+	@Test
+	void verifyWhenAwsSdkSignedPartChangedThenRefused() {
+		List<Tampering> examples = new ArrayList<>();
+		for (ClientRequest client : EDGE_REQUESTS) {
+			for (int mutation = 0; mutation <= 7; mutation++) {
+				examples.add(new Tampering(client, mutation));
+			}
+		}
+		Generator<Integer> mutations = Generator.ints(0, 7);
+		Generator<Tampering> tamperings = (random) -> new Tampering(CLIENT_REQUESTS.next(random),
+				mutations.next(random));
+		Property.forAll(tamperings).examples(examples).tries(300).check((tampering) -> {
+			SignableRequest received = signWithAwsSdk(tampering.client());
+			SignableRequest tampered = mutate(received, tampering.mutation());
+
+			SigV4Result result = verifier(tampering.client()).verify(tampered, EXPECTATION, KEYS);
+
+			assertThat(result).as("mutation %d", tampering.mutation()).isInstanceOf(Refused.class);
+		});
+	}
+
+	@Test
+	void verifyWhenSignedByOurSignerThenAwsSdkAgrees() {
+		// Our signer signs in the Authorization header only, so only header-signed requests are compared.
+		List<ClientRequest> examples = EDGE_REQUESTS.stream().filter((client) -> !client.presigned()).toList();
+		Property.forAll(CLIENT_REQUESTS.map(ClientRequest::headerSigned))
+			.examples(examples)
+			.tries(300)
+			.check((client) -> {
+				SignableRequest sdkSigned = signWithAwsSdk(client);
+				SigV4TestRequests unsigned = SigV4TestRequests.from(sdkSigned)
+					.withoutHeader("Authorization")
+					.withoutHeader("X-Amz-Date")
+					.withoutHeader("X-Amz-Security-Token")
+					.withoutHeader("x-amz-content-sha256");
+				SigV4Credentials credentials = new SigV4Credentials(ACCESS_KEY_ID, SECRET, client.sessionToken());
+				SigV4Signer signer = new SigV4Signer(Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
+				if (sdkSigned.headers().containsKey("x-amz-content-sha256")) {
+					// AwsV4HttpSigner sends the payload hash as a header too.
+					signer = signer.withContentSha256Header();
+				}
+				Map<String, String> ours = signer.sign(unsigned.build(), credentials, "local-1", "cognito-idp");
+
+				assertThat(ours.get("Authorization")).isEqualTo(sdkSigned.headers().get("Authorization").get(0));
+			});
 	}
 
 	private static SigV4Verifier verifier(ClientRequest client) {
@@ -209,66 +302,57 @@ class SigV4AwsSdkCrossCheckTest {
 		return value.substring(0, value.length() - 1) + ((last == '0') ? '1' : '0');
 	}
 
-	@Provide
-	Arbitrary<ClientRequest> clientRequests() {
-		Arbitrary<String> text = Arbitraries.frequencyOf(
-				Tuple.of(4, Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(8)),
-				Tuple.of(3, Arbitraries.strings()
-					.withChars(" !\"#$%&'()*+,/:;<=>?@[\\]^`{|}~-._")
-					.alpha()
-					.ofMinLength(1)
-					.ofMaxLength(8)),
-				Tuple.of(2, Arbitraries.strings()
-					.withCharRange('\u00a0', '\u024f')
-					.withCharRange('\u3040', '\u30ff')
-					.withChars("\u20ac\ud83d\ude00")
-					.ofMinLength(1)
-					.ofMaxLength(6)));
-		Arbitrary<String> segment = Arbitraries.frequencyOf(Tuple.of(8, text),
-				Tuple.of(1, Arbitraries.of(".", "..", "")));
-		Arbitrary<List<String>> path = segment.list().ofMaxSize(5);
-		Arbitrary<String> queryValue = Arbitraries.frequencyOf(Tuple.of(6, text),
-				Tuple.of(1, Arbitraries.just("")), Tuple.of(1, Arbitraries.just(null)));
-		Arbitrary<List<Map.Entry<String, String>>> query = Combinators.combine(text, queryValue)
-			.as((name, value) -> (Map.Entry<String, String>) new AbstractMap.SimpleEntry<>(name, value))
-			.list()
-			.ofMaxSize(5);
-		Arbitrary<String> headerName = Arbitraries.strings()
-			.withCharRange('a', 'z')
-			.withChars("0123456789-")
-			.ofMinLength(1)
-			.ofMaxLength(10)
-			.map((name) -> "x-t-" + name);
-		Arbitrary<String> headerValue = Arbitraries.strings()
-			.withCharRange(' ', '~')
-			.withChars("\t")
-			.ofMaxLength(20);
-		Arbitrary<List<Map.Entry<String, String>>> headers = Combinators.combine(headerName, headerValue)
-			.as((name, value) -> (Map.Entry<String, String>) new AbstractMap.SimpleEntry<>(name, value))
-			.list()
-			.ofMaxSize(4);
-		Arbitrary<String> body = Arbitraries.strings().ofMaxLength(200);
-		Arbitrary<Optional<String>> token = Arbitraries.strings()
-			.withCharRange('!', '~')
-			.ofMinLength(1)
-			.ofMaxLength(300)
-			.optional();
-		Arbitrary<Boolean> presigned = Arbitraries.of(true, false);
-		Arbitrary<Integer> expires = Arbitraries.integers().between(300, 604800);
-		Arbitrary<Integer> offset = Arbitraries.integers().between(-299, 299);
-		Arbitrary<SdkHttpMethod> method = Arbitraries.of(SdkHttpMethod.GET, SdkHttpMethod.POST, SdkHttpMethod.PUT,
+	private static Generator<ClientRequest> clientRequests() {
+		Generator<SdkHttpMethod> methods = Generator.of(SdkHttpMethod.GET, SdkHttpMethod.POST, SdkHttpMethod.PUT,
 				SdkHttpMethod.DELETE);
-		return Combinators.combine(method, path, Arbitraries.of(true, false), query, headers, body, token, presigned)
-			.as((m, p, slash, q, h, b, t, pre) -> new Object[] { m, p, slash, q, h, b, t, pre })
-			.flatMap((parts) -> Combinators.combine(expires, offset)
-				.as((e, o) -> newClientRequest(parts, e, o)));
+		Generator<List<String>> paths = Generator.frequency(8, TEXT, 1, Generator.of(".", "..", "")).list(0, 5);
+		Generator<List<Map.Entry<String, String>>> queries = QUERY_PARAMETER.list(0, 5);
+		Generator<List<Map.Entry<String, String>>> headers = HEADER.list(0, 4);
+		Generator<String> bodies = Generator.strings(Generator.textChar(), 0, 200);
+		Generator<Optional<String>> tokens = Generator.strings(Generator.charRange('!', '~'), 1, 300).optional(0.25);
+		Generator<Integer> expires = Generator.ints(300, 604800);
+		Generator<Integer> offsets = Generator.ints(-299, 299);
+		return (random) -> new ClientRequest(methods.next(random), paths.next(random), random.nextBoolean(),
+				queries.next(random), headers.next(random), bodies.next(random), tokens.next(random),
+				random.nextBoolean(), expires.next(random), offsets.next(random));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static ClientRequest newClientRequest(Object[] parts, int expires, int offset) {
-		return new ClientRequest((SdkHttpMethod) parts[0], (List<String>) parts[1], (Boolean) parts[2],
-				(List<Map.Entry<String, String>>) parts[3], (List<Map.Entry<String, String>>) parts[4],
-				(String) parts[5], (Optional<String>) parts[6], (Boolean) parts[7], expires, offset);
+	private static List<ClientRequest> edgeRequests() {
+		String longToken = "!~".repeat(150);
+		String nonAscii = "\u00e9\u4e2d\u20ac\ud83d\ude00";
+		List<ClientRequest> header = List.of(ClientRequest.minimal(SdkHttpMethod.GET),
+				ClientRequest.minimal(SdkHttpMethod.POST).withPath(true).verifiedAt(-299),
+				ClientRequest.minimal(SdkHttpMethod.PUT).withPath(true, ".", "..", "").verifiedAt(299),
+				ClientRequest.minimal(SdkHttpMethod.DELETE).withPath(false, "..", "..", "a", ".", ""),
+				ClientRequest.minimal(SdkHttpMethod.GET)
+					.withPath(false, ":/?#[]@", "!$&'()*+", ",;= %~-.", "\\\"^`{|}<")
+					.withQuery("a", "")
+					.withQuery("a", null)
+					.withQuery("b", "x y")
+					.withQuery("a", "1")
+					.withQuery("=&?/", "%+ "),
+				ClientRequest.minimal(SdkHttpMethod.POST)
+					.withHeader("x-t-a", "")
+					.withHeader("x-t-a", "  two  spaces  ")
+					.withHeader("x-t-b", "\tx\t")
+					.withHeader("x-t-0123456789", "~".repeat(20))
+					.withBody("{}"),
+				ClientRequest.minimal(SdkHttpMethod.PUT)
+					.withPath(true, nonAscii, "\ud83d", "\ude00")
+					.withQuery(nonAscii, nonAscii)
+					.withBody(nonAscii.repeat(40))
+					.withSessionToken(longToken),
+				ClientRequest.minimal(SdkHttpMethod.GET).withBody("x".repeat(200)).withSessionToken("!"));
+		List<ClientRequest> edges = new ArrayList<>(header);
+		for (ClientRequest client : header) {
+			edges.add(client.presignedFor(300));
+			edges.add(client.presignedFor(604800).verifiedAt(299));
+		}
+		return edges;
+	}
+
+	private static <K, V> Generator<Map.Entry<K, V>> entries(Generator<K> keys, Generator<V> values) {
+		return (random) -> new AbstractMap.SimpleEntry<>(keys.next(random), values.next(random));
 	}
 
 }
