@@ -236,6 +236,40 @@ class IdentityPoolFlowTest {
 				this.app.getCredentialsForIdentity((r) -> r.identityId(identityId).logins(logins)).credentials()).arn();
 	}
 
+	@Test
+	void credentialsAgainForTheIdentitysOwnLoginsThenNothingWrittenAndChangesThroughThisInstanceSeenAtOnce() {
+		String poolId = createPool(true);
+		String first = createRole(unique("first"), poolId, "authenticated");
+		String second = createRole(unique("second"), poolId, "authenticated");
+		String guest = createRole(unique("guest"), poolId, "unauthenticated");
+		this.cognito.setIdentityPoolRoles((r) -> r.identityPoolId(poolId)
+			.roles(Map.of("authenticated", roleArn(first), "unauthenticated", roleArn(guest))));
+		Map<String, String> logins = Map.of(TestGatehouse.providerName(this.userPool),
+				TestGatehouse.idToken(this.userPool, "frank", CLIENT_ID, Map.of()));
+		String identityId = this.app.getId((r) -> r.identityPoolId(poolId).logins(logins)).identityId();
+		java.time.Instant modified = this.cognito.describeIdentity((r) -> r.identityId(identityId)).lastModifiedDate();
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(callerIdentity(this.app.getCredentialsForIdentity((r) -> r.identityId(identityId).logins(logins))
+				.credentials()).arn()).contains(":assumed-role/" + first + "/");
+		}
+		assertThat(this.cognito.describeIdentity((r) -> r.identityId(identityId)).lastModifiedDate()).isEqualTo(modified);
+
+		// The pool's configuration is cached on the credentials path; a change through this instance evicts it.
+		this.cognito.setIdentityPoolRoles((r) -> r.identityPoolId(poolId)
+			.roles(Map.of("authenticated", roleArn(second), "unauthenticated", roleArn(guest))));
+		assertThat(callerIdentity(this.app.getCredentialsForIdentity((r) -> r.identityId(identityId).logins(logins))
+			.credentials()).arn()).contains(":assumed-role/" + second + "/");
+		String guestId = this.app.getId((r) -> r.identityPoolId(poolId)).identityId();
+		var described = this.cognito.describeIdentityPool((r) -> r.identityPoolId(poolId));
+		this.cognito.updateIdentityPool((r) -> r.identityPoolId(poolId)
+			.identityPoolName(described.identityPoolName())
+			.allowUnauthenticatedIdentities(false)
+			.cognitoIdentityProviders(described.cognitoIdentityProviders()));
+		assertThatExceptionOfType(NotAuthorizedException.class)
+			.isThrownBy(() -> this.app.getCredentialsForIdentity((r) -> r.identityId(guestId)));
+	}
+
 	private GetCallerIdentityResponse callerIdentity(Credentials credentials) {
 		try (StsClient sts = TestGatehouse.sts(this.port, AwsSessionCredentials.create(credentials.accessKeyId(),
 				credentials.secretKey(), credentials.sessionToken()))) {

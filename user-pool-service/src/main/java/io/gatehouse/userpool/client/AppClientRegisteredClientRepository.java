@@ -1,10 +1,14 @@
 package io.gatehouse.userpool.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import io.gatehouse.boot.ExpiringCache;
 import io.gatehouse.userpool.client.AppClientSettings.OAuthFlowType;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -13,7 +17,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * App clients as Spring Authorization Server sees them, read from the {@code app_client} table, so the
@@ -34,10 +37,27 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 	/** Token setting: the ID token lifetime, which {@link TokenSettings} has no member for. */
 	static final String ID_TOKEN_TIME_TO_LIVE = "gatehouse.id-token-time-to-live";
 
+	/** Client setting: the attributes the client may read, which go into its ID tokens. */
+	static final String READ_ATTRIBUTES = "gatehouse.read-attributes";
+
 	private final AppClientRepository clients;
 
-	AppClientRegisteredClientRepository(AppClientRepository clients) {
+	private final ExpiringCache<String, RegisteredClient> cache;
+
+	AppClientRegisteredClientRepository(AppClientRepository clients, AppClientCacheProperties properties,
+			ObjectProvider<Clock> clock) {
 		this.clients = clients;
+		this.cache = new ExpiringCache<>(properties.cacheTtl(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/** Forgets every client at once. */
+	void evictAll() {
+		this.cache.clear();
+	}
+
+	/** Forgets a client at once (it changed or was deleted through this instance). */
+	void evict(String clientId) {
+		this.cache.evict(clientId);
 	}
 
 	/** App clients are created with CreateUserPoolClient, not through dynamic client registration. */
@@ -47,18 +67,22 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public RegisteredClient findById(String id) {
 		return findByClientId(id);
 	}
 
+	/**
+	 * The client, from a short-lived cache: every token minted and every refresh looks its client up, and
+	 * {@link RegisteredClient} is immutable. Unknown client ids are not cached.
+	 */
 	@Override
-	@Transactional(readOnly = true)
 	public RegisteredClient findByClientId(String clientId) {
-		if (clientId == null) {
+		if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
 			return null;
 		}
-		return this.clients.findById(clientId).map(AppClientRegisteredClientRepository::registeredClient).orElse(null);
+		return this.cache.get(clientId, (id) -> this.clients.findById(id)
+			.map(AppClientRegisteredClientRepository::registeredClient)
+			.orElse(null));
 	}
 
 	static RegisteredClient registeredClient(AppClientEntity entity) {
@@ -94,11 +118,7 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 					grants.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
 				}
 			})
-			.clientSettings(ClientSettings.builder()
-				.requireProofKey(!confidential)
-				.requireAuthorizationConsent(false)
-				.setting(USER_POOL_ID, entity.poolId())
-				.build())
+			.clientSettings(clientSettings(entity, settings, confidential))
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenTimeToLive(access)
 				.refreshTokenTimeToLive(refresh)
@@ -119,6 +139,18 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 			if (settings.allowedOAuthScopes() != null) {
 				builder.scopes((scopes) -> scopes.addAll(settings.allowedOAuthScopes()));
 			}
+		}
+		return builder.build();
+	}
+
+	private static ClientSettings clientSettings(AppClientEntity entity, AppClientSettings settings,
+			boolean confidential) {
+		ClientSettings.Builder builder = ClientSettings.builder()
+			.requireProofKey(!confidential)
+			.requireAuthorizationConsent(false)
+			.setting(USER_POOL_ID, entity.poolId());
+		if (settings.readAttributes() != null) {
+			builder.setting(READ_ATTRIBUTES, List.copyOf(settings.readAttributes()));
 		}
 		return builder.build();
 	}

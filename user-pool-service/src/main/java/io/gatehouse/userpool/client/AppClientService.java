@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.gatehouse.boot.ExpiringCache;
 import io.gatehouse.userpool.client.AppClientSettings.ExplicitAuthFlowsType;
 import io.gatehouse.userpool.client.AppClientSettings.OAuthFlowType;
 import io.gatehouse.userpool.client.AppClientSettings.PreventUserExistenceErrorTypes;
@@ -33,11 +34,13 @@ import io.gatehouse.userpool.pool.Page;
 import io.gatehouse.userpool.pool.PageToken;
 import io.gatehouse.userpool.pool.SettingsValidator;
 import io.gatehouse.userpool.pool.UserPool;
+import io.gatehouse.userpool.pool.UserPoolDeleted;
 import io.gatehouse.userpool.pool.UserPoolNotFoundException;
 import io.gatehouse.userpool.pool.UserPoolService;
 import io.gatehouse.userpool.pool.UserPoolSettings.SchemaAttributeType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -76,8 +79,16 @@ public class AppClientService {
 
 	private final Clock clock;
 
+	private final AppClientRegisteredClientRepository registeredClients;
+
+	/** The clients the unauthenticated Cognito operations name, by id (see {@link #find(String)}). */
+	private final ExpiringCache<String, AppClient> byId;
+
 	AppClientService(AppClientRepository clients, UserPoolService pools, ClientSecrets secrets,
-			SettingsValidator validator, ObjectProvider<Clock> clock) {
+			SettingsValidator validator, ObjectProvider<Clock> clock,
+			AppClientRegisteredClientRepository registeredClients, AppClientCacheProperties cache) {
+		this.registeredClients = registeredClients;
+		this.byId = new ExpiringCache<>(cache.cacheTtl(), clock.getIfAvailable(Clock::systemUTC));
 		this.clients = clients;
 		this.pools = pools;
 		this.secrets = secrets;
@@ -121,16 +132,25 @@ public class AppClientService {
 		return view(entity, reveal(entity));
 	}
 
+	/** A deleted pool took its clients with it: forget every cached client. */
+	@EventListener
+	void onPoolDeleted(UserPoolDeleted deleted) {
+		this.byId.clear();
+		this.registeredClients.evictAll();
+	}
+
 	/**
 	 * The client with this id, whatever its pool: the unauthenticated Cognito operations name only a
-	 * {@code ClientId}, and the client decides the pool.
+	 * {@code ClientId}, and the client decides the pool. Every such operation asks, so known clients are
+	 * kept for {@code gatehouse.app-clients.cache-ttl} (changes through this instance evict them at once);
+	 * unknown ids are not cached.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<AppClient> find(String clientId) {
 		if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
 			return Optional.empty();
 		}
-		return this.clients.findById(clientId).map((entity) -> view(entity, reveal(entity)));
+		return Optional.ofNullable(this.byId.get(clientId,
+				(id) -> this.clients.findById(id).map((entity) -> view(entity, reveal(entity))).orElse(null)));
 	}
 
 	/**
@@ -173,6 +193,8 @@ public class AppClientService {
 		entity.update((change.clientName() != null) ? change.clientName() : entity.clientName(),
 				json.writeValueAsString(settings), now());
 		this.clients.saveAndFlush(entity);
+		this.registeredClients.evict(entity.clientId());
+		this.byId.evict(entity.clientId());
 		return view(entity, reveal(entity));
 	}
 
@@ -202,6 +224,8 @@ public class AppClientService {
 		if (this.clients.deleteByPoolIdAndClientId(userPoolId, clientId) == 0) {
 			throw new AppClientNotFoundException(clientId);
 		}
+		this.registeredClients.evict(clientId);
+		this.byId.evict(clientId);
 	}
 
 	private AppClientEntity find(String userPoolId, String clientId) {

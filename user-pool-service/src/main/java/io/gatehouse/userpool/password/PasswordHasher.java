@@ -3,7 +3,10 @@ package io.gatehouse.userpool.password;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -22,16 +25,30 @@ public final class PasswordHasher {
 
 	private final LongAdder verifications = new LongAdder();
 
+	/**
+	 * Argon2 is memory-hard on purpose: each computation holds {@code memoryKib} of fresh memory while it runs.
+	 * Running more computations at once than there are cores only multiplies that memory (and the garbage
+	 * collector's work copying it) without finishing any sooner, so computations beyond the cores wait here,
+	 * in arrival order.
+	 */
+	private final Semaphore running;
+
+	private final AtomicInteger inProgress = new AtomicInteger();
+
+	private final AtomicInteger peak = new AtomicInteger();
+
 	public PasswordHasher(PasswordHashingProperties properties) {
 		this.encoder = new Argon2PasswordEncoder(properties.saltLength(), properties.hashLength(),
 				properties.parallelism(), properties.memoryKib(), properties.iterations());
+		this.running = new Semaphore((properties.maxConcurrent() > 0) ? properties.maxConcurrent()
+				: Runtime.getRuntime().availableProcessors(), true);
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
 		this.dummyHash = this.encoder.encode(Base64.getEncoder().encodeToString(random));
 	}
 
 	public String hash(String password) {
-		return this.encoder.encode(normalize(password));
+		return bounded(() -> this.encoder.encode(normalize(password)));
 	}
 
 	/** Whether {@code password} matches {@code hash}; false for a missing or malformed hash. */
@@ -41,7 +58,7 @@ public final class PasswordHasher {
 			return false;
 		}
 		this.verifications.increment();
-		return this.encoder.matches(normalize(password), hash);
+		return bounded(() -> this.encoder.matches(normalize(password), hash));
 	}
 
 	/**
@@ -50,7 +67,7 @@ public final class PasswordHasher {
 	 */
 	public boolean verifyDummy(String password) {
 		this.verifications.increment();
-		this.encoder.matches(normalize(password), this.dummyHash);
+		bounded(() -> this.encoder.matches(normalize(password), this.dummyHash));
 		return false;
 	}
 
@@ -65,6 +82,29 @@ public final class PasswordHasher {
 	/** True when {@code hash} was made with weaker parameters than the configured ones. */
 	public boolean needsRehash(String hash) {
 		return this.encoder.upgradeEncoding(hash);
+	}
+
+	/** The most hashes ever computed at the same time by this hasher (for tests of the bound). */
+	int peakConcurrency() {
+		return this.peak.get();
+	}
+
+	private <T> T bounded(Supplier<T> computation) {
+		try {
+			this.running.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting to hash a password", ex);
+		}
+		this.peak.accumulateAndGet(this.inProgress.incrementAndGet(), Math::max);
+		try {
+			return computation.get();
+		}
+		finally {
+			this.inProgress.decrementAndGet();
+			this.running.release();
+		}
 	}
 
 	private static String normalize(String password) {

@@ -17,10 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * @param parallelism lanes
  * @param saltLength salt length in bytes
  * @param hashLength hash length in bytes
+ * @param maxConcurrent how many hashes are computed at once (0: one per available processor); more wait
  */
 @Validated
 @ConfigurationProperties("gatehouse.password-hashing")
 public record PasswordHashingProperties(@DefaultValue("19456") @Min(1024) @Max(4194304) int memoryKib,
 		@DefaultValue("2") @Min(1) @Max(100) int iterations, @DefaultValue("1") @Min(1) @Max(64) int parallelism,
-		@DefaultValue("16") @Min(16) @Max(64) int saltLength, @DefaultValue("32") @Min(16) @Max(64) int hashLength) {
+		@DefaultValue("16") @Min(16) @Max(64) int saltLength, @DefaultValue("32") @Min(16) @Max(64) int hashLength,
+		@DefaultValue("0") @Min(0) @Max(1024) int maxConcurrent) {
 }

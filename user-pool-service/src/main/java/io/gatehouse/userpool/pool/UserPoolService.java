@@ -37,6 +37,7 @@ import io.gatehouse.userpool.pool.UserPoolSettings.UsernameConfigurationType;
 import io.gatehouse.userpool.pool.UserPoolSettings.VerificationMessageTemplateType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,8 +67,11 @@ public class UserPoolService {
 
 	private final UserService users;
 
+	private final ApplicationEventPublisher events;
+
 	UserPoolService(UserPoolRepository pools, SettingsValidator validator, GatehouseProperties gatehouse,
-			UserService users, ObjectProvider<Clock> clock) {
+			UserService users, ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.pools = pools;
 		this.users = users;
 		this.validator = validator;
@@ -155,6 +159,7 @@ public class UserPoolService {
 	public void delete(String userPoolId) {
 		checkId(userPoolId);
 		if (this.pools.deleteUnprotected(userPoolId) == 1) {
+			this.events.publishEvent(new UserPoolDeleted(userPoolId));
 			return;
 		}
 		if (this.pools.existsById(userPoolId)) {

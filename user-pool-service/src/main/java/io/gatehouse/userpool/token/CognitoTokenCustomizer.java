@@ -12,8 +12,6 @@ import java.util.Map;
 
 import io.gatehouse.shared.claims.CognitoClaims;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
-import io.gatehouse.userpool.client.AppClientNotFoundException;
-import io.gatehouse.userpool.client.AppClientService;
 import io.gatehouse.userpool.group.GroupMembership;
 import io.gatehouse.userpool.group.UserGroups;
 import io.gatehouse.userpool.signing.SigningKeys;
@@ -48,6 +46,9 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 	/** Client setting with the pool a registered client belongs to (see AppClientRegisteredClientRepository). */
 	static final String USER_POOL_ID = "gatehouse.user-pool-id";
 
+	/** Client setting with the attributes the client may read (see AppClientRegisteredClientRepository). */
+	static final String READ_ATTRIBUTES = "gatehouse.read-attributes";
+
 	/** Token setting with the ID token lifetime. */
 	static final String ID_TOKEN_TIME_TO_LIVE = "gatehouse.id-token-time-to-live";
 
@@ -57,15 +58,11 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 
 	private final UserService users;
 
-	private final AppClientService clients;
-
 	private final ObjectProvider<UserGroups> userGroups;
 
-	CognitoTokenCustomizer(SigningKeys signingKeys, UserService users, AppClientService clients,
-			ObjectProvider<UserGroups> userGroups) {
+	CognitoTokenCustomizer(SigningKeys signingKeys, UserService users, ObjectProvider<UserGroups> userGroups) {
 		this.signingKeys = signingKeys;
 		this.users = users;
-		this.clients = clients;
 		this.userGroups = userGroups;
 	}
 
@@ -113,7 +110,7 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 		}
 		User user = activeUser(poolId, principal);
 		List<GroupMembership> groups = groupsOf(poolId, principal);
-		List<String> readAttributes = readAttributes(poolId, client.getClientId());
+		List<String> readAttributes = client.getClientSettings().getSetting(READ_ATTRIBUTES);
 		Duration ttl = client.getTokenSettings().getSetting(ID_TOKEN_TIME_TO_LIVE);
 		context.getClaims().claims((claims) -> {
 			claims.remove("azp");
@@ -138,7 +135,8 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 		if (!poolId.equals(principal.poolId())) {
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
 		}
-		User user = this.users.findBySub(poolId, principal.sub())
+		User user = PoolAuthorizationServerContext
+			.memoize(List.of("user", poolId, principal.sub()), () -> this.users.findBySub(poolId, principal.sub()))
 			.orElseThrow(() -> new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "User does not exist.", null)));
 		if (!user.enabled()) {
@@ -150,16 +148,8 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 
 	private List<GroupMembership> groupsOf(String poolId, PoolUserAuthentication principal) {
 		UserGroups groups = this.userGroups.getIfAvailable();
-		return (groups != null) ? groups.groupsOf(poolId, principal.sub()) : List.of();
-	}
-
-	private List<String> readAttributes(String poolId, String clientId) {
-		try {
-			return this.clients.describe(poolId, clientId).settings().readAttributes();
-		}
-		catch (AppClientNotFoundException ex) {
-			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
-		}
+		return (groups != null) ? PoolAuthorizationServerContext.memoize(List.of("groups", poolId, principal.sub()),
+				() -> groups.groupsOf(poolId, principal.sub())) : List.of();
 	}
 
 	private static void putOriginJti(JwtEncodingContext context, Map<String, Object> claims) {

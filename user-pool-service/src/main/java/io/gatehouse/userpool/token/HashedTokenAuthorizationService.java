@@ -41,6 +41,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,8 +92,11 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 	private final Clock clock;
 
+	private final RegisteredClientRepository clients;
+
 	HashedTokenAuthorizationService(JdbcClient jdbc, PlatformTransactionManager transactions,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, RegisteredClientRepository clients) {
+		this.clients = clients;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -135,24 +139,33 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			return null;
 		}
 		byte[] hash = TokenHashes.sha256(token);
-		TokenRow row = this.jdbc.sql("SELECT * FROM user_pool.oauth2_token WHERE token_hash = ?")
+		// One round trip: the presented token, its authorization and the authorization's current tokens.
+		List<FamilyRow> family = this.jdbc
+			.sql("WITH p AS (SELECT authorization_id, token_hash FROM user_pool.oauth2_token WHERE token_hash = ?)"
+					+ " SELECT a.*, t.*, (t.token_hash = p.token_hash) AS presented FROM p"
+					+ " JOIN user_pool.oauth2_authorization a ON a.id = p.authorization_id"
+					+ " JOIN user_pool.oauth2_token t ON t.authorization_id = p.authorization_id"
+					+ " AND (t.is_current OR t.token_hash = p.token_hash)")
 			.param(hash)
-			.query(HashedTokenAuthorizationService::tokenRow)
-			.optional()
-			.orElse(null);
-		if (row == null || (wanted != null && row.kind() != wanted)) {
+			.query((rs, n) -> new FamilyRow(authorizationRow(rs, n), tokenRow(rs, n), rs.getBoolean("presented"),
+					rs.getBoolean("is_current")))
+			.list();
+		FamilyRow presented = family.stream().filter(FamilyRow::presented).findFirst().orElse(null);
+		if (presented == null || (wanted != null && presented.token().kind() != wanted)) {
 			return null;
 		}
-		AuthorizationRow authorization = authorizationRow(row.authorizationId());
-		if (authorization == null || !visible(authorization)) {
+		AuthorizationRow authorization = presented.authorization();
+		if (!visible(authorization)) {
 			return null;
 		}
+		TokenRow row = presented.token();
 		if (row.kind() == TokenKind.REFRESH && row.rotatedAt() != null) {
 			// Replay of a rotated refresh token: whoever holds the family now may be an attacker.
 			revokeFamily(authorization.id());
 			return null;
 		}
-		return build(authorization, currentTokens(authorization.id()), row, token);
+		List<TokenRow> current = family.stream().filter(FamilyRow::current).map(FamilyRow::token).toList();
+		return build(authorization, current, row, token);
 	}
 
 	/** Revokes one authorization and every token issued from it (its ID tokens stay usable as id_token_hint). */
@@ -192,16 +205,19 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	}
 
 	private boolean saveInTransaction(OAuth2Authorization authorization) {
-		String poolId = this.jdbc.sql("SELECT pool_id FROM user_pool.app_client WHERE client_id = ?")
-			.param(authorization.getRegisteredClientId())
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT));
+		RegisteredClient client = this.clients.findByClientId(authorization.getRegisteredClientId());
+		String poolId = (client != null) ? client.getClientSettings().getSetting(CognitoTokenCustomizer.USER_POOL_ID)
+				: null;
+		if (poolId == null) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
+		}
 		String contextPool = PoolAuthorizationServerContext.currentPoolId();
 		if (contextPool != null && !contextPool.equals(poolId)) {
 			throw new IllegalStateException("an authorization of another pool's client");
 		}
-		insertIfAbsent(authorization, poolId);
+		if (!anyLoaded(authorization)) {
+			insertIfAbsent(authorization, poolId);
+		}
 		// Serializes every change to one family: the checks below see the committed result of the previous one.
 		boolean revoked = this.jdbc
 			.sql("SELECT revoked_at IS NOT NULL FROM user_pool.oauth2_authorization WHERE id = ? FOR UPDATE")
@@ -255,10 +271,19 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			}
 		}
 
-		for (TokenKind kind : issued) {
-			insertToken(authorization.getId(), kind, authorization.getToken(kind.type()));
-		}
+		insertTokens(authorization, issued);
 		return true;
+	}
+
+	/** Whether the authorization was read from the database (it has a token loaded from there). */
+	private static boolean anyLoaded(OAuth2Authorization authorization) {
+		for (TokenKind kind : TokenKind.values()) {
+			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
+			if (token != null && loaded(token)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void insertIfAbsent(OAuth2Authorization authorization, String poolId) {
@@ -284,24 +309,39 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			.update();
 	}
 
-	private void insertToken(String authorizationId, TokenKind kind, OAuth2Authorization.Token<?> token) {
-		OAuth2Token value = token.getToken();
-		Map<String, Object> claims = token.getClaims();
+	/** The newly issued tokens become the family's current ones: two statements whatever their number. */
+	private void insertTokens(OAuth2Authorization authorization, List<TokenKind> kinds) {
+		if (kinds.isEmpty()) {
+			return;
+		}
+		String placeholders = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+		List<Object> superseded = new ArrayList<>();
+		superseded.add(authorization.getId());
+		kinds.forEach((kind) -> superseded.add(kind.column()));
 		this.jdbc
-			.sql("UPDATE user_pool.oauth2_token SET is_current = false WHERE authorization_id = ? AND token_type = ?"
-					+ " AND is_current")
-			.params(authorizationId, kind.column())
+			.sql("UPDATE user_pool.oauth2_token SET is_current = false WHERE authorization_id = ? AND is_current"
+					+ " AND token_type IN (" + placeholders + ")")
+			.params(superseded)
 			.update();
-		String scopes = (value instanceof OAuth2AccessToken access) ? String.join(" ", access.getScopes()) : null;
-		Object jti = (claims != null) ? claims.get("jti") : null;
-		this.jdbc
-			.sql("INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti, issued_at,"
-					+ " expires_at, scopes, claims, is_current, invalidated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, true, false)")
-			.params(TokenHashes.sha256(value.getTokenValue()), authorizationId, kind.column(),
-					(jti != null) ? jti.toString() : null,
+		List<Object> values = new ArrayList<>();
+		for (TokenKind kind : kinds) {
+			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
+			OAuth2Token value = token.getToken();
+			Map<String, Object> claims = token.getClaims();
+			String scopes = (value instanceof OAuth2AccessToken access) ? String.join(" ", access.getScopes()) : null;
+			Object jti = (claims != null) ? claims.get("jti") : null;
+			values.addAll(java.util.Arrays.asList(TokenHashes.sha256(value.getTokenValue()), authorization.getId(),
+					kind.column(), (jti != null) ? jti.toString() : null,
 					Timestamp.from((value.getIssuedAt() != null) ? value.getIssuedAt() : now()),
 					(value.getExpiresAt() != null) ? Timestamp.from(value.getExpiresAt()) : null, scopes,
-					(claims != null && !claims.isEmpty()) ? json.writeValueAsString(ClaimsJson.toJson(claims)) : null)
+					(claims != null && !claims.isEmpty()) ? json.writeValueAsString(ClaimsJson.toJson(claims)) : null));
+		}
+		String rows = String.join(", ",
+				java.util.Collections.nCopies(kinds.size(), "(?, ?, ?, ?, ?, ?, ?, ?, true, false)"));
+		this.jdbc
+			.sql("INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti, issued_at,"
+					+ " expires_at, scopes, claims, is_current, invalidated) VALUES " + rows)
+			.params(values)
 			.update();
 	}
 
@@ -497,6 +537,9 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	private record AuthorizationRow(String id, String poolId, String clientId, String principalName, UUID userSub,
 			String username, Instant authTime, String amr, String grantType, String authorizedScopes,
 			String authorizationRequest, Instant revokedAt) {
+	}
+
+	private record FamilyRow(AuthorizationRow authorization, TokenRow token, boolean presented, boolean current) {
 	}
 
 	private record TokenRow(byte[] hash, String authorizationId, TokenKind kind, Instant issuedAt, Instant expiresAt,

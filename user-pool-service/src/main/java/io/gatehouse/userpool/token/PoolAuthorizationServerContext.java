@@ -1,6 +1,9 @@
 package io.gatehouse.userpool.token;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
@@ -18,6 +21,9 @@ public final class PoolAuthorizationServerContext implements AuthorizationServer
 	private final String issuer;
 
 	private final AuthorizationServerSettings settings;
+
+	/** Values read once per operation (a refresh mints two tokens for one user); one thread uses a context. */
+	private final Map<Object, Object> memo = new HashMap<>();
 
 	public PoolAuthorizationServerContext(URI publicBaseUrl, String poolId, AuthorizationServerSettings settings) {
 		this.poolId = poolId;
@@ -38,6 +44,23 @@ public final class PoolAuthorizationServerContext implements AuthorizationServer
 	public static String currentPoolId() {
 		return (AuthorizationServerContextHolder.getContext() instanceof PoolAuthorizationServerContext context)
 				? context.poolId : null;
+	}
+
+	/**
+	 * The value {@code key} names, computed at most once while the same context is bound (one request or
+	 * one Cognito API operation); outside a pool context, computed every time.
+	 */
+	@SuppressWarnings("unchecked")
+	public static <T> T memoize(Object key, Supplier<T> value) {
+		if (AuthorizationServerContextHolder.getContext() instanceof PoolAuthorizationServerContext context) {
+			if (context.memo.containsKey(key)) {
+				return (T) context.memo.get(key);
+			}
+			T computed = value.get();
+			context.memo.put(key, computed);
+			return computed;
+		}
+		return value.get();
 	}
 
 	public String poolId() {
