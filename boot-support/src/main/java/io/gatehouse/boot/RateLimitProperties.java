@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The budget of the unauthenticated operations per source address (user pool: the client-keyed Cognito
- * operations such as {@code SignUp}, {@code InitiateAuth}, {@code ForgotPassword}; identity pool:
+ * operations such as {@code SignUp}, {@code InitiateAuth}, {@code ForgotPassword}, and
+ * {@code {issuer}/token-status}; identity pool:
  * {@code GetId}, {@code GetCredentialsForIdentity}, {@code GetOpenIdToken}, STS
  * {@code AssumeRoleWithWebIdentity}): a token bucket that
  * holds {@code burst} requests and refills at {@code requestsPerSecond}. Node-local: with n instances

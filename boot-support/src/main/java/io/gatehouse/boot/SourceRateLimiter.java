@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token buckets per source address for the operations anyone may call without credentials (both
- * services: the user pool's client-keyed Cognito operations, the identity pool's unsigned ones). Kept in this
+ * services: the user pool's client-keyed Cognito operations and token-status endpoint, the identity pool's
+ * unsigned ones). Kept in this
  * instance's memory on purpose: a throttle must not need the database (it also protects the database),
  * and an exact cluster-wide count is not needed to stop a flood. The source is the servlet's remote
  * address: behind a proxy, set {@code server.forward-headers-strategy} so it is the client's.

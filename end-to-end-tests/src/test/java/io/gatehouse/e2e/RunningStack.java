@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.gatehouse.testsupport.ServiceProcess;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -75,6 +76,16 @@ final class RunningStack implements AutoCloseable {
 			.endpointOverride(URI.create("http://localhost:" + this.userPool.port()))
 			.region(REGION)
 			.credentialsProvider(admin())
+			.httpClient(UrlConnectionHttpClient.create())
+			.build();
+	}
+
+	/** The user pool's API as an app calls it: no AWS credentials at all. */
+	CognitoIdentityProviderClient userPoolApp() {
+		return CognitoIdentityProviderClient.builder()
+			.endpointOverride(URI.create("http://localhost:" + this.userPool.port()))
+			.region(REGION)
+			.credentialsProvider(AnonymousCredentialsProvider.create())
 			.httpClient(UrlConnectionHttpClient.create())
 			.build();
 	}

@@ -207,13 +207,6 @@ public class IdentityPoolService {
 					|| provider.clientId() == null || provider.clientId().isEmpty() || provider.clientId().length() > 128) {
 				throw RefusedException.invalidParameter("CognitoIdentityProviders need ProviderName (issuer without scheme) and ClientId.");
 			}
-			if (provider.serverSideTokenCheck()) {
-				// Refused rather than stored and ignored: an ID token cannot be checked for revocation at a user
-				// pool (userinfo and introspection take access tokens), so "true" would promise a check that
-				// never happens.
-				throw RefusedException.invalidParameter("ServerSideTokenCheck is not supported by this installation: "
-						+ "a user pool cannot confirm that an ID token was not revoked. Set it to false.");
-			}
 		}
 		for (String arn : definition.openIdConnectProviderArns()) {
 			if (arn == null || !arn.startsWith(this.gatehouse.iamArn("oidc-provider/"))) {

@@ -24,11 +24,15 @@ public record PoolSnapshot(String id, PoolDefinition definition, PoolRoles roles
 
 	public TrustedProviders trustedProviders() {
 		Map<String, Set<String>> userPools = new LinkedHashMap<>();
+		Map<String, Set<String>> checked = new LinkedHashMap<>();
 		for (UserPoolProvider provider : this.definition.userPools()) {
 			userPools.computeIfAbsent(provider.providerName(), (name) -> new LinkedHashSet<>()).add(provider.clientId());
+			if (provider.serverSideTokenCheck()) {
+				checked.computeIfAbsent(provider.providerName(), (name) -> new LinkedHashSet<>()).add(provider.clientId());
+			}
 		}
 		return new TrustedProviders(userPools, this.definition.openIdConnectProviderArns(),
-				this.definition.supportedLoginProviders());
+				this.definition.supportedLoginProviders(), checked);
 	}
 
 	/** Refuses guests where the pool does not allow them. */

@@ -1,6 +1,7 @@
 package io.gatehouse.identitypool.provider;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Service;
 /**
  * Checks the tokens of a Logins map against the providers an identity pool trusts. A provider that the
  * pool does not list is refused before anything is fetched, so a caller can never make this service
- * contact a host of their choosing.
+ * contact a host of their choosing. A user pool's ID token issued to a client listed with
+ * {@code ServerSideTokenCheck} is then also confirmed by that user pool ({@link ServerSideTokenCheck}); for every
+ * other login the local verification is all, with no call on the way.
  */
 @Service
 public final class LoginVerifier {
@@ -29,10 +32,14 @@ public final class LoginVerifier {
 
 	private final ProviderProperties properties;
 
-	LoginVerifier(TokenVerifier tokens, OidcProviderService oidcProviders, ProviderProperties properties) {
+	private final ServerSideTokenCheck serverSideTokenCheck;
+
+	LoginVerifier(TokenVerifier tokens, OidcProviderService oidcProviders, ProviderProperties properties,
+			ServerSideTokenCheck serverSideTokenCheck) {
 		this.tokens = tokens;
 		this.oidcProviders = oidcProviders;
 		this.properties = properties;
+		this.serverSideTokenCheck = serverSideTokenCheck;
 	}
 
 	public List<VerifiedLogin> verify(Map<String, String> logins, TrustedProviders trusted) {
@@ -49,7 +56,11 @@ public final class LoginVerifier {
 	private VerifiedLogin verify(String provider, String token, TrustedProviders trusted) {
 		Set<String> userPoolClients = trusted.userPools().get(provider);
 		if (userPoolClients != null) {
-			VerifiedToken verified = this.tokens.verify(token, this.properties.issuerFor(provider), userPoolClients, "id");
+			String issuer = this.properties.issuerFor(provider);
+			VerifiedToken verified = this.tokens.verify(token, issuer, userPoolClients, "id");
+			if (checkedAtTheUserPool(verified, trusted.serverSideTokenChecks().getOrDefault(provider, Set.of()))) {
+				this.serverSideTokenCheck.requireActive(issuer, token);
+			}
 			return new VerifiedLogin(provider, verified, true);
 		}
 		for (String arn : trusted.oidcProviderArns()) {
@@ -69,6 +80,18 @@ public final class LoginVerifier {
 			return new VerifiedLogin(provider, verified, false);
 		}
 		throw RefusedException.notAuthorized("Invalid login token. The provider is not trusted by this identity pool.");
+	}
+
+	/** Whether any audience of the token is a client listed with the check (an ID token of Cognito has one). */
+	private static boolean checkedAtTheUserPool(VerifiedToken verified, Set<String> checkedClients) {
+		if (checkedClients.isEmpty()) {
+			return false;
+		}
+		Object aud = verified.claims().get("aud");
+		if (aud instanceof Collection<?> audiences) {
+			return audiences.stream().anyMatch(checkedClients::contains);
+		}
+		return checkedClients.contains(verified.audience()) || checkedClients.contains(aud);
 	}
 
 }

@@ -16,12 +16,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpTimeout connect and read timeout for discovery and JWKS
  * @param plaintextHosts hosts whose issuers are reached over {@code http} when a provider is named without
  * scheme (a user pool's {@code ProviderName}); every other host over {@code https}
+ * @param tokenCheckTimeout the whole time a user pool has to answer a {@code ServerSideTokenCheck} question
+ * (connect, request, answer); past it the login is refused, never accepted unchecked
  */
 @ConfigurationProperties("gatehouse.providers")
 record ProviderProperties(@DefaultValue("16384") int maxTokenLength, @DefaultValue("60s") Duration clockSkew,
 		@DefaultValue("10m") Duration jwksCacheTtl, @DefaultValue("30s") Duration jwksRefetchInterval,
 		@DefaultValue("5s") Duration httpTimeout,
-		@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) Set<String> plaintextHosts) {
+		@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) Set<String> plaintextHosts,
+		@DefaultValue("2s") Duration tokenCheckTimeout) {
+
+	ProviderProperties {
+		if (tokenCheckTimeout.isNegative() || tokenCheckTimeout.isZero()) {
+			throw new IllegalArgumentException("gatehouse.providers.token-check-timeout must be positive");
+		}
+	}
 
 	String issuerFor(String nameWithoutScheme) {
 		int end = nameWithoutScheme.length();

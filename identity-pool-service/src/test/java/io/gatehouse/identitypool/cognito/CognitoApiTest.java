@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundExc
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Identity pool management and the JSON 1.1 door itself, through the SDK's CognitoIdentity client. */
 @GatehouseTest
@@ -109,19 +110,38 @@ class CognitoApiTest {
 	}
 
 	@Test
-	void serverSideTokenCheckRequestedThenInvalidParameterAndNothingStored() {
+	void serverSideTokenCheckThenStoredPerClientAndShownByDescribeAndList() {
 		String name = TestGatehouse.unique("sstc");
-		assertThatExceptionOfType(InvalidParameterException.class)
-			.isThrownBy(() -> this.cognito.createIdentityPool((r) -> r.identityPoolName(name)
-				.allowUnauthenticatedIdentities(false)
-				.cognitoIdentityProviders(CognitoIdentityProvider.builder()
-					.providerName(TestGatehouse.providerName(this.userPool))
-					.clientId("mgmt-client")
-					.serverSideTokenCheck(true)
-					.build())))
-			.withMessageContaining("ServerSideTokenCheck");
-		assertThat(this.cognito.listIdentityPools((r) -> r.maxResults(60)).identityPools())
-			.noneSatisfy((p) -> assertThat(p.identityPoolName()).isEqualTo(name));
+		String provider = TestGatehouse.providerName(this.userPool);
+		String poolId = this.cognito.createIdentityPool((r) -> r.identityPoolName(name)
+			.allowUnauthenticatedIdentities(false)
+			.cognitoIdentityProviders(CognitoIdentityProvider.builder()
+				.providerName(provider)
+				.clientId("checked-client")
+				.serverSideTokenCheck(true)
+				.build(),
+					CognitoIdentityProvider.builder().providerName(provider).clientId("unchecked-client").build()))
+			.identityPoolId();
+
+		assertThat(this.cognito.describeIdentityPool((r) -> r.identityPoolId(poolId)).cognitoIdentityProviders())
+			.extracting(CognitoIdentityProvider::clientId, CognitoIdentityProvider::serverSideTokenCheck)
+			.containsExactlyInAnyOrder(tuple("checked-client", true), tuple("unchecked-client", false));
+
+		this.cognito.updateIdentityPool((r) -> r.identityPoolId(poolId).identityPoolName(name)
+			.allowUnauthenticatedIdentities(false)
+			.cognitoIdentityProviders(CognitoIdentityProvider.builder()
+				.providerName(provider)
+				.clientId("checked-client")
+				.serverSideTokenCheck(false)
+				.build(),
+					CognitoIdentityProvider.builder()
+						.providerName(provider)
+						.clientId("unchecked-client")
+						.serverSideTokenCheck(true)
+						.build()));
+		assertThat(this.cognito.describeIdentityPool((r) -> r.identityPoolId(poolId)).cognitoIdentityProviders())
+			.extracting(CognitoIdentityProvider::clientId, CognitoIdentityProvider::serverSideTokenCheck)
+			.containsExactlyInAnyOrder(tuple("checked-client", false), tuple("unchecked-client", true));
 	}
 
 	@Test

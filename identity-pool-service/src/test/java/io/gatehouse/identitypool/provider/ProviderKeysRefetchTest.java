@@ -67,7 +67,7 @@ class ProviderKeysRefetchTest {
 		});
 		this.upstream.start();
 		ProviderProperties properties = new ProviderProperties(16384, Duration.ofSeconds(60), Duration.ofMinutes(10),
-				REFETCH_INTERVAL, Duration.ofSeconds(5), Set.of("127.0.0.1"));
+				REFETCH_INTERVAL, Duration.ofSeconds(5), Set.of("127.0.0.1"), Duration.ofSeconds(2));
 		this.verifier = new TokenVerifier(new ProviderKeys(properties, this.clock), properties, this.clock);
 	}
 

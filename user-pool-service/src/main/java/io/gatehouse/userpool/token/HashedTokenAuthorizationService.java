@@ -204,6 +204,24 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			.single();
 	}
 
+	/**
+	 * Whether a sign-in (an authorization, by id: a token's {@code origin_jti}) of the pool is still active for
+	 * this user and client: not revoked, and its user still there and enabled. One statement, on primary keys;
+	 * a deleted user's authorizations are gone with them.
+	 */
+	boolean isSignInActive(String poolId, String authorizationId, UUID sub, String clientId) {
+		if (!StringUtils.hasText(authorizationId) || authorizationId.length() > 100 || clientId.length() > 128) {
+			return false;
+		}
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM user_pool.oauth2_authorization a JOIN user_pool.user_account u"
+					+ " ON u.sub = a.user_sub WHERE a.id = ? AND a.pool_id = ? AND a.user_sub = ? AND a.client_id = ?"
+					+ " AND a.revoked_at IS NULL AND u.pool_id = a.pool_id AND u.enabled)")
+			.params(authorizationId, poolId, sub, clientId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private boolean saveInTransaction(OAuth2Authorization authorization) {
 		RegisteredClient client = this.clients.findByClientId(authorization.getRegisteredClientId());
 		String poolId = (client != null) ? client.getClientSettings().getSetting(CognitoTokenCustomizer.USER_POOL_ID)

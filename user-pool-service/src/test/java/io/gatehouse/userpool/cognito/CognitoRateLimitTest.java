@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SECURITY.md: over a rate limit the Cognito surface answers 429 TooManyRequestsException, never 500. The
- * client-keyed operations anyone can call are throttled per source; signed admin operations are not.
+ * client-keyed operations anyone can call are throttled per source; signed admin operations are not. The
+ * token-status endpoint, which anyone may call too, spends the same budget of the source.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gatehouse.rate-limit.enabled=true", "gatehouse.rate-limit.burst=3",
@@ -28,20 +29,36 @@ class CognitoRateLimitTest {
 	private int port;
 
 	@Test
-	void initiateAuthWhenSourceOverBudgetThenTooManyRequestsAndAdminOperationsStillServed() throws Exception {
-		for (int i = 0; i < 3; i++) {
+	void unauthenticatedDoorsWhenSourceOverBudgetThenTooManyRequestsAndAdminOperationsStillServed() throws Exception {
+		for (int i = 0; i < 2; i++) {
 			HttpResponse<String> withinBudget = initiateAuth();
 			assertThat(withinBudget.statusCode()).isEqualTo(400);
 			assertThat(withinBudget.headers().firstValue("x-amzn-ErrorType")).hasValue("ResourceNotFoundException");
 		}
+		HttpResponse<String> statusWithinBudget = tokenStatus();
+		assertThat(statusWithinBudget.statusCode()).isEqualTo(200);
+		assertThat(statusWithinBudget.body()).isEqualTo("{\"active\":false}");
+
 		HttpResponse<String> overBudget = initiateAuth();
 		assertThat(overBudget.statusCode()).isEqualTo(429);
 		assertThat(overBudget.headers().firstValue("x-amzn-ErrorType")).hasValue("TooManyRequestsException");
 		assertThat(overBudget.body()).contains("\"__type\":\"TooManyRequestsException\"").doesNotContain("Exception:");
+		HttpResponse<String> statusOverBudget = tokenStatus();
+		assertThat(statusOverBudget.statusCode()).isEqualTo(429);
+		assertThat(statusOverBudget.headers().firstValue("Retry-After")).isPresent();
+		assertThat(statusOverBudget.body()).contains("\"error\":\"temporarily_unavailable\"").doesNotContain("Exception");
 
 		try (CognitoIdentityProviderClient admin = TestAdmin.sdk(this.port)) {
 			assertThat(admin.listUserPools((r) -> r.maxResults(10)).sdkHttpResponse().isSuccessful()).isTrue();
 		}
+	}
+
+	private HttpResponse<String> tokenStatus() throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/local-1_NoSuchPool/token-status"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("token=a.b.c"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> initiateAuth() throws Exception {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
@@ -99,6 +100,11 @@ public final class OidcFixtures implements AutoCloseable {
 
 		ClientBuilder flows(OAuthFlowType... flows) {
 			this.request.allowedOAuthFlows(flows);
+			return this;
+		}
+
+		ClientBuilder authFlows(ExplicitAuthFlowsType... flows) {
+			this.request.explicitAuthFlows(flows);
 			return this;
 		}
 
