@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import io.gatehouse.userpool.client.AppClientSettings.FeatureType;
 import io.gatehouse.userpool.client.AppClientSettings.OAuthFlowType;
+import io.gatehouse.userpool.client.AppClientSettings.RefreshTokenRotationType;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -22,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The client secret is exposed only as its keyed hash, {@value #SECRET_PREFIX}&lt;base64&gt;; token
  * endpoints verify it with {@link ClientSecrets#passwordEncoder()}. Public clients (no secret)
  * authenticate with {@code none} and must use PKCE.
+ * <p>
+ * {@code RefreshTokenRotation} becomes {@link TokenSettings#isReuseRefreshTokens()} (reuse when the feature is
+ * {@code DISABLED}) and {@value #REFRESH_TOKEN_RETRY_GRACE_PERIOD}. Clients are read from the table on every
+ * lookup, never cached, so an UpdateUserPoolClient applies to the next token request.
  */
 @Component
 class AppClientRegisteredClientRepository implements RegisteredClientRepository {
@@ -33,6 +39,12 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 
 	/** Token setting: the ID token lifetime, which {@link TokenSettings} has no member for. */
 	static final String ID_TOKEN_TIME_TO_LIVE = "gatehouse.id-token-time-to-live";
+
+	/**
+	 * Token setting: how long a rotated refresh token may still be presented again as a client-side retry
+	 * ({@code RefreshTokenRotation.RetryGracePeriodSeconds}); zero when the client does not rotate.
+	 */
+	static final String REFRESH_TOKEN_RETRY_GRACE_PERIOD = "gatehouse.refresh-token-retry-grace-period";
 
 	private final AppClientRepository clients;
 
@@ -71,6 +83,9 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 		Duration id = AppClientService.duration(settings.idTokenValidity(), settings.tokenValidityUnits().idToken());
 		Duration refresh = AppClientService.duration(settings.refreshTokenValidity(),
 				settings.tokenValidityUnits().refreshToken());
+		RefreshTokenRotationType rotation = AppClientService.rotationInForce(settings.refreshTokenRotation());
+		boolean rotates = rotation.feature() == FeatureType.ENABLED;
+		Duration retryGracePeriod = rotates ? Duration.ofSeconds(rotation.retryGracePeriodSeconds()) : Duration.ZERO;
 		RegisteredClient.Builder builder = RegisteredClient.withId(entity.clientId())
 			.clientId(entity.clientId())
 			.clientIdIssuedAt(entity.createdAt())
@@ -102,9 +117,11 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenTimeToLive(access)
 				.refreshTokenTimeToLive(refresh)
-				.reuseRefreshTokens(false)
+				// Not rotating: a refresh issues access and ID tokens only, the presented refresh token stays valid.
+				.reuseRefreshTokens(!rotates)
 				.authorizationCodeTimeToLive(Duration.ofMinutes(5))
 				.setting(ID_TOKEN_TIME_TO_LIVE, id)
+				.setting(REFRESH_TOKEN_RETRY_GRACE_PERIOD, retryGracePeriod)
 				.build());
 		if (confidential) {
 			builder.clientSecret(SECRET_PREFIX + Base64.getEncoder().encodeToString(entity.clientSecretHash()));
