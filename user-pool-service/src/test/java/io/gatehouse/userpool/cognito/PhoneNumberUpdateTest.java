@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatc
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
@@ -161,6 +164,95 @@ class PhoneNumberUpdateTest {
 		assertThat(attributes(this.app.getUser((r) -> r.accessToken(tokens.accessToken())).userAttributes()))
 			.containsEntry("phone_number", newPhone)
 			.containsEntry("phone_number_verified", "true");
+	}
+
+	@Test
+	void updateUserAttributesWhenPhoneNumberIsAnAliasThenTheOldNumberSignsInUntilTheNewOneIsVerified() {
+		String aliasPool = phoneAliasPool();
+		String aliasClient = passwordClient(aliasPool);
+		String oldPhone = phoneNumber();
+		String username = userWithVerifiedPhone(aliasPool, oldPhone);
+		AuthenticationResultType tokens = signIn(aliasClient, oldPhone);
+
+		String newPhone = phoneNumber();
+		this.app.updateUserAttributes((r) -> r.accessToken(tokens.accessToken())
+			.userAttributes(attribute("phone_number", newPhone)));
+
+		assertThat(signIn(aliasClient, oldPhone).accessToken()).as("the old number still signs in").isNotBlank();
+		assertThatExceptionOfType(NotAuthorizedException.class).isThrownBy(() -> signIn(aliasClient, newPhone));
+
+		this.app.verifyUserAttribute((r) -> r.accessToken(tokens.accessToken())
+			.attributeName("phone_number")
+			.code(latestCode(newPhone)));
+
+		assertThat(claims(signIn(aliasClient, newPhone).idToken()).path("cognito:username").asString())
+			.isEqualTo(username);
+		assertThatExceptionOfType(NotAuthorizedException.class).isThrownBy(() -> signIn(aliasClient, oldPhone));
+	}
+
+	@Test
+	void verifyUserAttributeWhenThePendingNumberIsAnotherUsersAliasThenAliasExistsAndNothingChanges() {
+		String aliasPool = phoneAliasPool();
+		String aliasClient = passwordClient(aliasPool);
+		String takenPhone = phoneNumber();
+		String owner = userWithVerifiedPhone(aliasPool, takenPhone);
+		String ownPhone = phoneNumber();
+		userWithVerifiedPhone(aliasPool, ownPhone);
+		AuthenticationResultType tokens = signIn(aliasClient, ownPhone);
+
+		this.app.updateUserAttributes((r) -> r.accessToken(tokens.accessToken())
+			.userAttributes(attribute("phone_number", takenPhone)));
+		String code = latestCode(takenPhone);
+
+		assertThatExceptionOfType(AliasExistsException.class).isThrownBy(() -> this.app.verifyUserAttribute((r) -> r
+			.accessToken(tokens.accessToken())
+			.attributeName("phone_number")
+			.code(code)));
+
+		assertThat(attributes(this.app.getUser((r) -> r.accessToken(tokens.accessToken())).userAttributes()))
+			.as("the change did not take effect, not even unverified")
+			.containsEntry("phone_number", ownPhone)
+			.containsEntry("phone_number_verified", "true");
+		assertThat(signIn(aliasClient, ownPhone).accessToken()).isNotBlank();
+		assertThat(claims(signIn(aliasClient, takenPhone).idToken()).path("cognito:username").asString())
+			.isEqualTo(owner);
+	}
+
+	private String phoneAliasPool() {
+		return this.admin.createUserPool(TestUserPools.named("phone-alias")
+			.build()
+			.toBuilder()
+			.aliasAttributes(AliasAttributeType.PHONE_NUMBER)
+			.autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)
+			.userAttributeUpdateSettings((settings) -> settings
+				.attributesRequireVerificationBeforeUpdateWithStrings("phone_number"))
+			.build()).userPool().id();
+	}
+
+	private String passwordClient(String poolId) {
+		return this.admin.createUserPoolClient(TestAppClients.publicClient(poolId)
+			.build()
+			.toBuilder()
+			.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+					ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+			.build()).userPoolClient().clientId();
+	}
+
+	/** A confirmed user (permanent password) whose verified phone number is a sign-in alias. */
+	private String userWithVerifiedPhone(String poolId, String phone) {
+		String username = unique("alias");
+		this.admin.adminCreateUser((r) -> r.userPoolId(poolId)
+			.username(username)
+			.messageAction(MessageActionType.SUPPRESS)
+			.userAttributes(attribute("phone_number", phone), attribute("phone_number_verified", "true")));
+		this.admin.adminSetUserPassword((r) -> r.userPoolId(poolId).username(username).password(PASSWORD).permanent(true));
+		return username;
+	}
+
+	private AuthenticationResultType signIn(String clientId, String name) {
+		return this.app.initiateAuth((r) -> r.clientId(clientId)
+			.authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+			.authParameters(Map.of("USERNAME", name, "PASSWORD", PASSWORD))).authenticationResult();
 	}
 
 	private AuthenticationResultType signIn(String username) {
