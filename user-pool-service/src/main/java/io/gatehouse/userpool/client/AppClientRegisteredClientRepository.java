@@ -6,10 +6,11 @@ import java.util.Base64;
 import java.util.List;
 
 import io.gatehouse.boot.ExpiringCache;
+import io.gatehouse.userpool.client.AppClientSettings.FeatureType;
 import io.gatehouse.userpool.client.AppClientSettings.OAuthFlowType;
+import io.gatehouse.userpool.client.AppClientSettings.RefreshTokenRotationType;
 
 import org.springframework.beans.factory.ObjectProvider;
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
  * The client secret is exposed only as its keyed hash, {@value #SECRET_PREFIX}&lt;base64&gt;; token
  * endpoints verify it with {@link ClientSecrets#passwordEncoder()}. Public clients (no secret)
  * authenticate with {@code none} and must use PKCE.
+ * <p>
+ * {@code RefreshTokenRotation} becomes {@link TokenSettings#isReuseRefreshTokens()} (reuse when the feature is
+ * {@code DISABLED}) and {@value #REFRESH_TOKEN_RETRY_GRACE_PERIOD}. Clients are read from the table on every
+ * lookup, never cached, so an UpdateUserPoolClient applies to the next token request.
  */
 @Component
 class AppClientRegisteredClientRepository implements RegisteredClientRepository {
@@ -39,6 +44,12 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 
 	/** Client setting: the attributes the client may read, which go into its ID tokens. */
 	static final String READ_ATTRIBUTES = "gatehouse.read-attributes";
+
+	/**
+	 * Token setting: how long a rotated refresh token may still be presented again as a client-side retry
+	 * ({@code RefreshTokenRotation.RetryGracePeriodSeconds}); zero when the client does not rotate.
+	 */
+	static final String REFRESH_TOKEN_RETRY_GRACE_PERIOD = "gatehouse.refresh-token-retry-grace-period";
 
 	private final AppClientRepository clients;
 
@@ -95,6 +106,9 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 		Duration id = AppClientService.duration(settings.idTokenValidity(), settings.tokenValidityUnits().idToken());
 		Duration refresh = AppClientService.duration(settings.refreshTokenValidity(),
 				settings.tokenValidityUnits().refreshToken());
+		RefreshTokenRotationType rotation = AppClientService.rotationInForce(settings.refreshTokenRotation());
+		boolean rotates = rotation.feature() == FeatureType.ENABLED;
+		Duration retryGracePeriod = rotates ? Duration.ofSeconds(rotation.retryGracePeriodSeconds()) : Duration.ZERO;
 		RegisteredClient.Builder builder = RegisteredClient.withId(entity.clientId())
 			.clientId(entity.clientId())
 			.clientIdIssuedAt(entity.createdAt())
@@ -122,9 +136,11 @@ class AppClientRegisteredClientRepository implements RegisteredClientRepository 
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenTimeToLive(access)
 				.refreshTokenTimeToLive(refresh)
-				.reuseRefreshTokens(false)
+				// Not rotating: a refresh issues access and ID tokens only, the presented refresh token stays valid.
+				.reuseRefreshTokens(!rotates)
 				.authorizationCodeTimeToLive(Duration.ofMinutes(5))
 				.setting(ID_TOKEN_TIME_TO_LIVE, id)
+				.setting(REFRESH_TOKEN_RETRY_GRACE_PERIOD, retryGracePeriod)
 				.build());
 		if (confidential) {
 			builder.clientSecret(SECRET_PREFIX + Base64.getEncoder().encodeToString(entity.clientSecretHash()));

@@ -24,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.gatehouse.boot.ExpiringCache;
 import io.gatehouse.userpool.client.AppClientSettings.ExplicitAuthFlowsType;
+import io.gatehouse.userpool.client.AppClientSettings.FeatureType;
 import io.gatehouse.userpool.client.AppClientSettings.OAuthFlowType;
 import io.gatehouse.userpool.client.AppClientSettings.PreventUserExistenceErrorTypes;
+import io.gatehouse.userpool.client.AppClientSettings.RefreshTokenRotationType;
 import io.gatehouse.userpool.client.AppClientSettings.TimeUnitsType;
 import io.gatehouse.userpool.client.AppClientSettings.TokenValidityUnitsType;
 import io.gatehouse.userpool.config.AwsJson;
@@ -281,7 +283,23 @@ public class AppClientService {
 				(given.enableTokenRevocation() != null) ? given.enableTokenRevocation() : true,
 				(given.enablePropagateAdditionalUserContextData() != null)
 						? given.enablePropagateAdditionalUserContextData() : false,
-				(given.authSessionValidity() != null) ? given.authSessionValidity() : 3, given.refreshTokenRotation());
+				(given.authSessionValidity() != null) ? given.authSessionValidity() : 3,
+				rotationInForce(given.refreshTokenRotation()));
+	}
+
+	/**
+	 * The refresh token rotation a client gets: what it asked for, or rotation without a retry grace period when
+	 * it named none. Cognito's default is {@code DISABLED}; Gatehouse rotates by default because SECURITY.md
+	 * requires rotating refresh tokens, and says so in DescribeUserPoolClient instead of leaving it implicit.
+	 */
+	static RefreshTokenRotationType rotationInForce(RefreshTokenRotationType given) {
+		if (given == null) {
+			return new RefreshTokenRotationType(FeatureType.ENABLED, 0);
+		}
+		if (given.feature() == FeatureType.ENABLED && given.retryGracePeriodSeconds() == null) {
+			return new RefreshTokenRotationType(FeatureType.ENABLED, 0);
+		}
+		return given;
 	}
 
 	/** A duration as a whole number of {@code unit}s, rounded up (1 hour in days is 1 day). */

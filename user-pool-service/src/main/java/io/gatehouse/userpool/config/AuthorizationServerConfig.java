@@ -20,6 +20,7 @@ import io.gatehouse.userpool.oidc.IssuerContextFilter;
 import io.gatehouse.userpool.oidc.PoolScopedRegisteredClientRepository;
 import io.gatehouse.userpool.oidc.PoolUserInfoMapper;
 import io.gatehouse.userpool.oidc.PublicClientAuthentication;
+import io.gatehouse.userpool.oidc.TokenResponses;
 import io.gatehouse.userpool.signing.PoolJwkSource;
 import io.gatehouse.userpool.token.HashedTokenAuthorizationService;
 import io.gatehouse.userpool.token.PoolAuthorizationServerContext;
@@ -133,12 +134,13 @@ public class AuthorizationServerConfig {
 					})))
 				.authorizationEndpoint((authorize) -> authorize.authorizationResponseHandler(authorizationResponses)
 					.errorResponseHandler(authorizationResponses))
-				.tokenEndpoint((token) -> token.authenticationProviders((providers) -> providers.forEach((provider) -> {
-					if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider clientCredentials) {
-						clientCredentials.setAuthenticationValidator(
-								new OAuth2ClientCredentialsAuthenticationValidator().andThen(AuthorizationServerConfig::noUserScopes));
-					}
-				})))
+				.tokenEndpoint((token) -> token.accessTokenResponseHandler(new TokenResponses())
+					.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider clientCredentials) {
+							clientCredentials.setAuthenticationValidator(new OAuth2ClientCredentialsAuthenticationValidator()
+								.andThen(AuthorizationServerConfig::noUserScopes));
+						}
+					})))
 				.oidc((oidc) -> oidc
 					.providerConfigurationEndpoint((discovery) -> discovery
 						.providerConfigurationCustomizer((configuration) -> configuration.claims((claims) -> {

@@ -200,8 +200,8 @@ public final class SelfService {
 	}
 
 	/**
-	 * {@code VerifyUserAttribute}: with the right code, the pending value (if any) takes effect, verified;
-	 * otherwise the current value becomes verified.
+	 * {@code VerifyUserAttribute}: with the right code, the pending value (if any) takes effect, verified, in one
+	 * step (if it is another user's sign-in name, nothing changes); otherwise the current value becomes verified.
 	 * @throws AuthException {@link AuthError#CODE_MISMATCH}, {@link AuthError#EXPIRED_CODE},
 	 * {@link AuthError#TOO_MANY_FAILED_ATTEMPTS}, {@link AuthError#INVALID_PARAMETER}
 	 * @throws io.gatehouse.userpool.user.AliasExistsException the value is another user's sign-in name
@@ -212,11 +212,14 @@ public final class SelfService {
 		PoolUserSettings settings = this.pools.userSettings(signedIn.poolId());
 		Optional<String> pending = pending(signedIn, attributeName);
 		if (pending.isPresent()) {
-			this.users.updateAttributes(settings, signedIn.sub(), Map.of(attributeName, pending.get()),
-					AttributeWriter.SELF_SERVICE);
+			// One transaction: written unverified first, a value refused as another user's alias would stay in
+			// effect, unverified, and the old one would be lost.
+			this.users.updateVerified(settings, signedIn.sub(), channel, pending.get(), AttributeWriter.SELF_SERVICE);
 			clearPending(signedIn, attributeName);
 		}
-		this.users.markVerified(settings, signedIn.sub(), channel, false);
+		else {
+			this.users.markVerified(settings, signedIn.sub(), channel, false);
+		}
 	}
 
 	/**

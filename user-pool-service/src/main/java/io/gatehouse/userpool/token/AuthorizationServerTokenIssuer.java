@@ -149,8 +149,11 @@ final class AuthorizationServerTokenIssuer implements TokenIssuer {
 			}
 			OAuth2AccessToken access = result.getAccessToken();
 			Object idToken = result.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN);
+			// A client that does not rotate gets the presented token back from Spring; Cognito returns none.
+			OAuth2RefreshToken refreshed = result.getRefreshToken();
+			boolean rotated = refreshed != null && !refreshed.getTokenValue().equals(refreshToken);
 			return new IssuedTokens(access.getTokenValue(), (idToken != null) ? idToken.toString() : null,
-					(result.getRefreshToken() != null) ? result.getRefreshToken().getTokenValue() : null,
+					rotated ? refreshed.getTokenValue() : null,
 					Duration.between(access.getIssuedAt(), access.getExpiresAt()));
 		});
 	}

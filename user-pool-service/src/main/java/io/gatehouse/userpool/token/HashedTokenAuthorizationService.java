@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,12 +58,37 @@ import org.springframework.util.StringUtils;
  * Safety rules enforced here, whatever endpoint or door drives the pipeline:
  * <ul>
  * <li>Refresh rotation is claimed with one conditional {@code UPDATE} of the presented refresh token, under a
- * row lock on the authorization, so of several concurrent presentations exactly one succeeds.</li>
+ * row lock on the authorization, so of several concurrent presentations exactly one succeeds (unless the client
+ * has a retry grace period, below).</li>
  * <li>A refresh token that was already rotated is replay: the whole family is revoked and the token is
  * unknown.</li>
  * <li>An authorization code is claimed the same way; a code presented again (or concurrently) revokes what
  * it issued.</li>
  * <li>Lookups only see authorizations of the pool whose issuer is being served.</li>
+ * </ul>
+ * <h2>Clients that do not rotate</h2>
+ * {@code RefreshTokenRotation.Feature=DISABLED} is {@code TokenSettings.reuseRefreshTokens(true)}: Spring
+ * Authorization Server issues access and ID tokens only and saves the authorization with the loaded refresh
+ * token, which is never marked rotated here. Presenting it again, also concurrently, is ordinary use until it
+ * expires or is revoked (RevokeToken, GlobalSignOut, password reset, disabling the user).
+ * <h2>Retry grace period</h2>
+ * A rotating client may set {@code RetryGracePeriodSeconds} (0 to 60) so that a client whose refresh response
+ * was lost can retry with the token it still holds. The rules are chosen so that the grace period never lets
+ * two holders keep one family alive side by side:
+ * <ul>
+ * <li>A rotated refresh token presented again within the grace period after its rotation succeeds (new access,
+ * ID and refresh tokens; the family lives on) only while the client has not shown that it holds a newer token.
+ * It must be the token most recently used in its family (a retry of that very request) or a token issued for
+ * that use (a response that arrived after all). Once any later token has been used, the older one is replay and
+ * revokes the family, grace period or not. The family records its last used refresh token
+ * ({@code last_refreshed_with}) and each refresh token the one it was issued for ({@code refreshed_from}).</li>
+ * <li>A family has at most one current refresh token. The successor issued to a retry supersedes the one
+ * issued to the lost response: that one counts as rotated at that moment, so it is accepted for one grace period
+ * (the client may have received both responses) and is replay afterwards.</li>
+ * <li>Within the grace period, concurrent presentations of one token all succeed, each superseding the
+ * previous successor; with no grace period exactly one succeeds.</li>
+ * <li>Within its window a rotated token is as good as the current one at the other endpoints too: introspection
+ * calls it active, and revoking it revokes the family.</li>
  * </ul>
  * Tokens other than the one presented come back with a placeholder value (their value is not known any
  * more); Spring Authorization Server only needs their metadata and claims.
@@ -82,6 +108,9 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	/** Authorization attribute (never stored): the hash of the refresh token a refresh was requested with. */
 	static final String PRESENTED_REFRESH_TOKEN = "gatehouse.presented-refresh-token";
 
+	/** Token setting written by the app client feature: {@code RefreshTokenRotation.RetryGracePeriodSeconds}. */
+	static final String REFRESH_TOKEN_RETRY_GRACE_PERIOD = "gatehouse.refresh-token-retry-grace-period";
+
 	private static final int MAX_TOKEN_LENGTH = 16_384;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -90,15 +119,15 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 	private final TransactionTemplate transaction;
 
-	private final Clock clock;
-
 	private final RegisteredClientRepository clients;
 
+	private final Clock clock;
+
 	HashedTokenAuthorizationService(JdbcClient jdbc, PlatformTransactionManager transactions,
-			ObjectProvider<Clock> clock, RegisteredClientRepository clients) {
-		this.clients = clients;
+			RegisteredClientRepository clients, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
+		this.clients = clients;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -159,7 +188,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			return null;
 		}
 		TokenRow row = presented.token();
-		if (row.kind() == TokenKind.REFRESH && row.rotatedAt() != null) {
+		if (row.kind() == TokenKind.REFRESH && row.rotatedAt() != null && !isRetryWithinGracePeriod(authorization, row)) {
 			// Replay of a rotated refresh token: whoever holds the family now may be an attacker.
 			revokeFamily(authorization.id());
 			return null;
@@ -266,14 +295,11 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 		OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
 		String presented = authorization.getAttribute(PRESENTED_REFRESH_TOKEN);
+		byte[] refreshedFrom = null;
 		if (refresh != null && !loaded(refresh) && presented != null) {
-			int rotated = this.jdbc
-				.sql("UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false WHERE token_hash = ?"
-						+ " AND token_type = 'refresh_token' AND rotated_at IS NULL AND NOT invalidated")
-				.params(Timestamp.from(now()), TokenHashes.fromBase64(presented))
-				.update();
-			if (rotated == 0) {
-				// Another presentation of the same refresh token won.
+			refreshedFrom = TokenHashes.fromBase64(presented);
+			if (!claimForRotation(authorization.getId(), refreshedFrom)) {
+				// Another presentation of the same refresh token won, and this one is no retry within a grace period.
 				return false;
 			}
 		}
@@ -289,7 +315,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			}
 		}
 
-		insertTokens(authorization, issued);
+		insertTokens(authorization, issued, refreshedFrom);
 		return true;
 	}
 
@@ -302,6 +328,64 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Marks the presented (current) refresh token rotated, or accepts an already rotated one again as a retry
+	 * within the client's grace period, superseding the family's current refresh token. Either way the presented
+	 * token becomes the family's last used one. Runs under the authorization's row lock.
+	 */
+	private boolean claimForRotation(String authorizationId, byte[] presented) {
+		Timestamp now = Timestamp.from(now());
+		int rotated = this.jdbc
+			.sql("UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false WHERE token_hash = ?"
+					+ " AND token_type = 'refresh_token' AND rotated_at IS NULL AND NOT invalidated")
+			.params(now, presented)
+			.update();
+		if (rotated == 0) {
+			AuthorizationRow authorization = authorizationRow(authorizationId);
+			TokenRow token = this.jdbc.sql("SELECT * FROM user_pool.oauth2_token WHERE token_hash = ?")
+				.param(presented)
+				.query(HashedTokenAuthorizationService::tokenRow)
+				.optional()
+				.orElse(null);
+			if (authorization == null || token == null || token.kind() != TokenKind.REFRESH
+					|| !token.authorizationId().equals(authorizationId) || token.rotatedAt() == null
+					|| !isRetryWithinGracePeriod(authorization, token)) {
+				return false;
+			}
+			// The successor issued to the earlier (lost) response is current no more: it counts as rotated now.
+			this.jdbc
+				.sql("UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false WHERE authorization_id = ?"
+						+ " AND token_type = 'refresh_token' AND is_current AND rotated_at IS NULL")
+				.params(now, authorizationId)
+				.update();
+		}
+		this.jdbc.sql("UPDATE user_pool.oauth2_authorization SET last_refreshed_with = ? WHERE id = ?")
+			.params(presented, authorizationId)
+			.update();
+		return true;
+	}
+
+	/**
+	 * Whether a rotated refresh token presented again is a client's retry rather than replay: its client rotates
+	 * with a retry grace period that has not run out since the token was rotated (or superseded), the family is
+	 * alive, and the client has not used a newer token since (see the class comment).
+	 */
+	private boolean isRetryWithinGracePeriod(AuthorizationRow authorization, TokenRow token) {
+		byte[] lastUsed = authorization.lastRefreshedWith();
+		if (token.invalidated() || authorization.revokedAt() != null || lastUsed == null
+				|| !(Arrays.equals(lastUsed, token.hash()) || Arrays.equals(lastUsed, token.refreshedFrom()))) {
+			return false;
+		}
+		Duration grace = retryGracePeriod(authorization.clientId());
+		return !grace.isZero() && !now().isAfter(token.rotatedAt().plus(grace));
+	}
+
+	private Duration retryGracePeriod(String clientId) {
+		RegisteredClient client = this.clients.findByClientId(clientId);
+		Duration grace = (client != null) ? client.getTokenSettings().getSetting(REFRESH_TOKEN_RETRY_GRACE_PERIOD) : null;
+		return (grace != null && !grace.isNegative()) ? grace : Duration.ZERO;
 	}
 
 	private void insertIfAbsent(OAuth2Authorization authorization, String poolId) {
@@ -327,8 +411,12 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			.update();
 	}
 
-	/** The newly issued tokens become the family's current ones: two statements whatever their number. */
-	private void insertTokens(OAuth2Authorization authorization, List<TokenKind> kinds) {
+	/**
+	 * The newly issued tokens become the family's current ones: two statements whatever their number.
+	 *
+	 * @param refreshedFrom the hash of the refresh token a new refresh token replaces, or null
+	 */
+	private void insertTokens(OAuth2Authorization authorization, List<TokenKind> kinds, byte[] refreshedFrom) {
 		if (kinds.isEmpty()) {
 			return;
 		}
@@ -352,13 +440,14 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 					kind.column(), (jti != null) ? jti.toString() : null,
 					Timestamp.from((value.getIssuedAt() != null) ? value.getIssuedAt() : now()),
 					(value.getExpiresAt() != null) ? Timestamp.from(value.getExpiresAt()) : null, scopes,
-					(claims != null && !claims.isEmpty()) ? json.writeValueAsString(ClaimsJson.toJson(claims)) : null));
+					(claims != null && !claims.isEmpty()) ? json.writeValueAsString(ClaimsJson.toJson(claims)) : null,
+					(kind == TokenKind.REFRESH) ? refreshedFrom : null));
 		}
 		String rows = String.join(", ",
-				java.util.Collections.nCopies(kinds.size(), "(?, ?, ?, ?, ?, ?, ?, ?, true, false)"));
+				java.util.Collections.nCopies(kinds.size(), "(?, ?, ?, ?, ?, ?, ?, ?, true, false, ?)"));
 		this.jdbc
 			.sql("INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti, issued_at,"
-					+ " expires_at, scopes, claims, is_current, invalidated) VALUES " + rows)
+					+ " expires_at, scopes, claims, is_current, invalidated, refreshed_from) VALUES " + rows)
 			.params(values)
 			.update();
 	}
@@ -491,13 +580,15 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		return new AuthorizationRow(rs.getString("id"), rs.getString("pool_id"), rs.getString("client_id"),
 				rs.getString("principal_name"), rs.getObject("user_sub", UUID.class), rs.getString("username"),
 				instant(rs, "auth_time"), rs.getString("amr"), rs.getString("grant_type"),
-				rs.getString("authorized_scopes"), rs.getString("authorization_request"), instant(rs, "revoked_at"));
+				rs.getString("authorized_scopes"), rs.getString("authorization_request"), instant(rs, "revoked_at"),
+				rs.getBytes("last_refreshed_with"));
 	}
 
 	private static TokenRow tokenRow(ResultSet rs, int n) throws SQLException {
 		return new TokenRow(rs.getBytes("token_hash"), rs.getString("authorization_id"),
 				TokenKind.ofColumn(rs.getString("token_type")), instant(rs, "issued_at"), instant(rs, "expires_at"),
-				rs.getString("scopes"), rs.getString("claims"), rs.getBoolean("invalidated"), instant(rs, "rotated_at"));
+				rs.getString("scopes"), rs.getString("claims"), rs.getBoolean("invalidated"), instant(rs, "rotated_at"),
+				rs.getBytes("refreshed_from"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -554,14 +645,14 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 	private record AuthorizationRow(String id, String poolId, String clientId, String principalName, UUID userSub,
 			String username, Instant authTime, String amr, String grantType, String authorizedScopes,
-			String authorizationRequest, Instant revokedAt) {
+			String authorizationRequest, Instant revokedAt, byte[] lastRefreshedWith) {
 	}
 
 	private record FamilyRow(AuthorizationRow authorization, TokenRow token, boolean presented, boolean current) {
 	}
 
 	private record TokenRow(byte[] hash, String authorizationId, TokenKind kind, Instant issuedAt, Instant expiresAt,
-			String scopes, String claims, boolean invalidated, Instant rotatedAt) {
+			String scopes, String claims, boolean invalidated, Instant rotatedAt, byte[] refreshedFrom) {
 	}
 
 	/** The parts of an authorization request the token endpoint needs later: redirect URI, PKCE, nonce. */

@@ -25,8 +25,10 @@ public interface TokenIssuer {
 
 	/**
 	 * Exchanges a refresh token (REFRESH_TOKEN_AUTH, GetTokensFromRefreshToken): new access and ID tokens,
-	 * and a new refresh token when the client rotates them (then {@link IssuedTokens#refreshToken()} is set).
-	 * A rotated (already used) refresh token revokes its whole family.
+	 * and a new refresh token when the client rotates them ({@code RefreshTokenRotation} ENABLED, the default;
+	 * then {@link IssuedTokens#refreshToken()} is set). A client that does not rotate keeps using the presented
+	 * token. A rotated (already used) refresh token revokes its whole family, unless it is presented again within
+	 * the client's retry grace period (see {@link HashedTokenAuthorizationService}).
 	 * @throws InvalidRefreshTokenException when the token is unknown, expired, revoked, of another client or
 	 * pool, or its user is disabled or deleted
 	 */

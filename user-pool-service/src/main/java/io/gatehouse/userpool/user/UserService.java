@@ -232,11 +232,7 @@ public final class UserService {
 	 * otherwise {@link AliasExistsException}.
 	 */
 	public User markVerified(PoolUserSettings pool, UUID sub, SignInAttribute attribute, boolean forceAliasCreation) {
-		String verifiedName = switch (attribute) {
-			case EMAIL -> StandardAttributes.EMAIL_VERIFIED;
-			case PHONE_NUMBER -> StandardAttributes.PHONE_NUMBER_VERIFIED;
-			case PREFERRED_USERNAME -> throw new IllegalArgumentException("preferred_username is not verified");
-		};
+		String verifiedName = verifiedAttribute(attribute);
 		return inTransaction(pool, false, () -> {
 			UserAccount account = lock(pool.poolId(), sub);
 			Map<String, String> merged = new LinkedHashMap<>(account.attributes());
@@ -256,6 +252,33 @@ public final class UserService {
 			}
 			return save(pool, account, merged);
 		});
+	}
+
+	/**
+	 * Gives the user a new email or phone number whose code was just confirmed (a change the pool held until
+	 * then): the value and its {@code *_verified} flag change together, in one transaction, so that when the
+	 * new value is another user's sign-in name nothing changes and the old value stays in effect.
+	 * @throws AliasExistsException the new value is another user's sign-in name
+	 * @throws InvalidUserParameterException as {@link #updateAttributes}
+	 */
+	public User updateVerified(PoolUserSettings pool, UUID sub, SignInAttribute attribute, String value,
+			AttributeWriter writer) {
+		String verifiedName = verifiedAttribute(attribute);
+		return inTransaction(pool, false, () -> {
+			UserAccount account = lock(pool.poolId(), sub);
+			Map<String, String> merged = AttributeValidator.validateUpdate(pool.schema(), account.attributes(),
+					Map.of(attribute.attributeName(), value), writer);
+			merged.put(verifiedName, "true");
+			return save(pool, account, merged);
+		});
+	}
+
+	private static String verifiedAttribute(SignInAttribute attribute) {
+		return switch (attribute) {
+			case EMAIL -> StandardAttributes.EMAIL_VERIFIED;
+			case PHONE_NUMBER -> StandardAttributes.PHONE_NUMBER_VERIFIED;
+			case PREFERRED_USERNAME -> throw new IllegalArgumentException("preferred_username is not verified");
+		};
 	}
 
 	public User setStatus(String poolId, UUID sub, UserStatus status) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.FeatureType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
@@ -115,6 +116,12 @@ public final class OidcFixtures implements AutoCloseable {
 
 		ClientBuilder tokenValidity(int accessHours, int idHours) {
 			this.request.accessTokenValidity(accessHours).idTokenValidity(idHours);
+			return this;
+		}
+
+		ClientBuilder refreshTokenRotation(FeatureType feature, Integer retryGracePeriodSeconds) {
+			this.request.refreshTokenRotation((rotation) -> rotation.feature(feature)
+				.retryGracePeriodSeconds(retryGracePeriodSeconds));
 			return this;
 		}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import io.gatehouse.userpool.user.User;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.FeatureType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,29 @@ class TokenLifecycleTest extends OidcTestSupport {
 		assertThat(this.flows.refresh(pool, client, OidcFlows.text(second, "refresh_token")).statusCode())
 			.as("the descendant of the replayed token is revoked too")
 			.isEqualTo(400);
+	}
+
+	@Test
+	void refreshWhenClientDoesNotRotateThenNoRefreshTokenIsReturnedAndTheSameOneRefreshesAgain() throws Exception {
+		String pool = this.fixtures.pool();
+		String client = this.fixtures.publicClient(pool).refreshTokenRotation(FeatureType.DISABLED, null).create().clientId();
+		JsonNode first = tokens(pool, user(pool), client);
+		String refresh = OidcFlows.text(first, "refresh_token");
+
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> response = this.flows.refresh(pool, client, refresh);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			JsonNode refreshed = Browser.json(response);
+			assertThat(refreshed.has("refresh_token")).as("no refresh token, as Cognito answers").isFalse();
+			assertThat(OidcFlows.text(refreshed, "access_token")).isNotEqualTo(OidcFlows.text(first, "access_token"));
+			assertThat(this.flows.verify(pool, OidcFlows.text(refreshed, "id_token")).getStringClaim("token_use"))
+				.isEqualTo("id");
+		}
+
+		HttpResponse<String> revoked = this.browser.post(OidcFixtures.issuer(pool) + "/oauth2/revoke",
+				Map.of("token", refresh, "token_type_hint", "refresh_token", "client_id", client));
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(this.flows.refresh(pool, client, refresh).statusCode()).isEqualTo(400);
 	}
 
 	@Test
