@@ -1,5 +1,7 @@
 package io.gatehouse.boot;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,15 +16,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxTrackedSources how many source addresses are tracked at once; beyond that, idle ones are
  * forgotten first
+ * @param exemptSources addresses or CIDR blocks that are never throttled: the installation's own services
+ * (the identity pool asking a user pool's {@code token-status} for every checked login comes from one
+ * address) or a trusted proxy tier that throttles by itself
  */
 @ConfigurationProperties("gatehouse.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20") double requestsPerSecond,
-		@DefaultValue("50") int burst, @DefaultValue("100000") int maxTrackedSources) {
+		@DefaultValue("50") int burst, @DefaultValue("100000") int maxTrackedSources,
+		@DefaultValue({}) List<String> exemptSources) {
 
 	public RateLimitProperties {
 		if (requestsPerSecond <= 0 || burst < 1 || maxTrackedSources < 1) {
 			throw new IllegalArgumentException(
 					"gatehouse.rate-limit.requests-per-second, burst and max-tracked-sources must be positive");
+		}
+		exemptSources = (exemptSources != null) ? List.copyOf(exemptSources) : List.of();
+		for (String block : exemptSources) {
+			try {
+				AddressBlock.parse(block);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("gatehouse.rate-limit.exempt-sources: " + ex.getMessage());
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.gatehouse.boot;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,14 +18,22 @@ public final class SourceRateLimiter {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+	private final List<AddressBlock> exempt;
+
 	public SourceRateLimiter(RateLimitProperties properties) {
 		this.properties = properties;
+		this.exempt = properties.exemptSources().stream().map(AddressBlock::parse).toList();
 	}
 
-	/** Takes one request from the source's budget; false when the budget is spent. */
+	/** Takes one request from the source's budget; false when the budget is spent. Exempt sources always pass. */
 	public boolean tryAcquire(String source) {
 		if (!this.properties.enabled()) {
 			return true;
+		}
+		for (AddressBlock block : this.exempt) {
+			if (block.contains(source)) {
+				return true;
+			}
 		}
 		long now = System.nanoTime();
 		if (this.buckets.size() >= this.properties.maxTrackedSources() && !this.buckets.containsKey(source)) {
