@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -32,6 +34,11 @@ final class SessionTokens {
 
 	/** Far above any real token; a longer value is refused before any decoding. */
 	private static final int MAX_TOKEN_LENGTH = 8192;
+
+	/** Tokens opened lately: a resource server presents the same credentials with every request it forwards. */
+	private static final int MAX_REMEMBERED = 4096;
+
+	private final Map<String, SessionClaims> opened = new ConcurrentHashMap<>();
 
 	private final SessionKeys keys;
 
@@ -66,6 +73,10 @@ final class SessionTokens {
 		if (token == null || token.length() > MAX_TOKEN_LENGTH || !token.startsWith(PREFIX)) {
 			return new Opened.Invalid();
 		}
+		SessionClaims remembered = this.opened.get(token);
+		if (remembered != null) {
+			return checked(remembered);
+		}
 		int dot = token.indexOf('.', PREFIX.length());
 		if (dot < 0) {
 			return new Opened.Invalid();
@@ -85,10 +96,11 @@ final class SessionTokens {
 			cipher.updateAAD(associatedData(kid));
 			byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
 			SessionClaims claims = this.json.readValue(plain, SessionClaims.class);
-			if (claims.expiresAt() <= this.clock.instant().getEpochSecond()) {
-				return new Opened.Expired(claims);
+			if (this.opened.size() >= MAX_REMEMBERED) {
+				this.opened.clear();
 			}
-			return new Opened.Valid(claims);
+			this.opened.put(token, claims);
+			return checked(claims);
 		}
 		catch (AEADBadTagException | IllegalArgumentException | JacksonException ex) {
 			return new Opened.Invalid();
@@ -96,6 +108,14 @@ final class SessionTokens {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is unavailable", ex);
 		}
+	}
+
+	/** Expiry is checked at every use, remembered or not. */
+	private Opened checked(SessionClaims claims) {
+		if (claims.expiresAt() <= this.clock.instant().getEpochSecond()) {
+			return new Opened.Expired(claims);
+		}
+		return new Opened.Valid(claims);
 	}
 
 	private static byte[] associatedData(String kid) {

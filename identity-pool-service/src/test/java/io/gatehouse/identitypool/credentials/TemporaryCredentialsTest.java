@@ -55,6 +55,25 @@ class TemporaryCredentialsTest {
 	}
 
 	@Test
+	void sessionTokenOpenedBeforeThenStillCheckedForExpiryAtEveryUse() throws InterruptedException {
+		TemporaryCredentials credentials = this.issuer.issue(new CredentialsIssuer.Session(
+				"local-1:00000000-0000-0000-0000-000000000009", "local-1:00000000-0000-0000-0000-000000000010",
+				TestGatehouse.roleArn("whatever"), "local-1:00000000-0000-0000-0000-000000000009",
+				SessionClaims.COGNITO_IDENTITY, List.of("unauthenticated"), Map.of(), Map.of()),
+				java.time.Duration.ofSeconds(1));
+		SessionTokens.Opened first = this.tokens.open(credentials.sessionToken());
+		SessionTokens.Opened again = this.tokens.open(credentials.sessionToken());
+		assertThat(first).isInstanceOf(SessionTokens.Opened.Valid.class);
+		assertThat(again).isEqualTo(first);
+
+		long expiresAt = ((SessionTokens.Opened.Valid) first).claims().expiresAt();
+		while (Instant.now().getEpochSecond() < expiresAt) {
+			Thread.sleep(100);
+		}
+		assertThat(this.tokens.open(credentials.sessionToken())).isInstanceOf(SessionTokens.Opened.Expired.class);
+	}
+
+	@Test
 	void sessionTokenAlteredOrForeignThenInvalidClientTokenId() {
 		TemporaryCredentials credentials = this.issuer.issue("local-1:00000000-0000-0000-0000-000000000003",
 				"local-1:00000000-0000-0000-0000-000000000004", TestGatehouse.roleArn("whatever"),

@@ -118,6 +118,11 @@ final class CanonicalRequest {
 
 	/** Trims a value and collapses each run of whitespace inside it to one space, as the SDKs do. */
 	static void appendTrimmed(StringBuilder out, String value) {
+		if (!hasWhitespace(value)) {
+			// The usual case (dates, hashes, tokens): nothing to trim or collapse.
+			out.append(value);
+			return;
+		}
 		int start = 0;
 		int end = value.length();
 		while (start < end && isWhitespace(value.charAt(start))) {
@@ -140,6 +145,15 @@ final class CanonicalRequest {
 				inWhitespace = false;
 			}
 		}
+	}
+
+	private static boolean hasWhitespace(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) <= ' ' && isWhitespace(value.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isWhitespace(char c) {

@@ -1,0 +1,49 @@
+package io.gatehouse.userpool.token;
+
+import org.junit.jupiter.api.Test;
+
+import io.gatehouse.userpool.UserModelTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The token queries every refresh, introspection and revocation runs can be served by indexes alone: with
+ * sequential scans disabled, PostgreSQL still plans a sequential scan only where no index fits, so a plan
+ * without one proves an index path exists whatever the table's size. (A first version of the family lookup
+ * used an OR across two indexes and scanned every token: refreshes slowed down as tokens accumulated.)
+ */
+@UserModelTest
+class TokenQueryPlanTest {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Test
+	void familyByTokenThenIndexesOnly() {
+		assertThat(plan("EXPLAIN " + HashedTokenAuthorizationService.FAMILY_BY_TOKEN, new byte[32]))
+			.doesNotContain("Seq Scan")
+			.contains("oauth2_token_pkey", "oauth2_authorization_pkey");
+	}
+
+	@Test
+	void invalidateFamilyThenIndexesOnly() {
+		assertThat(plan("EXPLAIN " + HashedTokenAuthorizationService.INVALIDATE_FAMILY, "no-such-authorization"))
+			.doesNotContain("Seq Scan");
+	}
+
+	private String plan(String explain, Object parameter) {
+		return new TransactionTemplate(this.transactions).execute((status) -> {
+			this.jdbc.sql("SET LOCAL enable_seqscan = off").update();
+			return String.join("\n", this.jdbc.sql(explain).param(parameter).query(String.class).list());
+		});
+	}
+
+}
