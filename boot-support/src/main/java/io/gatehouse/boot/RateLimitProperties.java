@@ -2,6 +2,8 @@ package io.gatehouse.boot;
 
 import java.util.List;
 
+import io.gatehouse.shared.policy.IpRange;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,11 +34,9 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, @Defaul
 		}
 		exemptSources = (exemptSources != null) ? List.copyOf(exemptSources) : List.of();
 		for (String block : exemptSources) {
-			try {
-				AddressBlock.parse(block);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("gatehouse.rate-limit.exempt-sources: " + ex.getMessage());
+			if (IpRange.parse((block != null) ? block.trim() : "") == null) {
+				throw new IllegalArgumentException(
+						"gatehouse.rate-limit.exempt-sources: '" + block + "' is not an IP address or CIDR block");
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.gatehouse.shared.policy.IpRange;
+
 /**
  * Token buckets per source address for the operations anyone may call without credentials (both
  * services: the user pool's client-keyed Cognito operations and token-status endpoint, the identity pool's
@@ -18,11 +20,11 @@ public final class SourceRateLimiter {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	private final List<AddressBlock> exempt;
+	private final List<IpRange> exempt;
 
 	public SourceRateLimiter(RateLimitProperties properties) {
 		this.properties = properties;
-		this.exempt = properties.exemptSources().stream().map(AddressBlock::parse).toList();
+		this.exempt = properties.exemptSources().stream().map((block) -> IpRange.parse(block.trim())).toList();
 	}
 
 	/** Takes one request from the source's budget; false when the budget is spent. Exempt sources always pass. */
@@ -30,7 +32,7 @@ public final class SourceRateLimiter {
 		if (!this.properties.enabled()) {
 			return true;
 		}
-		for (AddressBlock block : this.exempt) {
+		for (IpRange block : this.exempt) {
 			if (block.contains(source)) {
 				return true;
 			}

@@ -5,9 +5,10 @@ package io.gatehouse.shared.policy;
  * Guide, "IP address condition operators", RFC 4632 and RFC 4291).
  * <p>
  * Addresses are parsed here rather than by {@code InetAddress.getByName}, which would resolve host names
- * through DNS and accept legacy forms such as {@code 10.1}.
+ * through DNS and accept legacy forms such as {@code 10.1}. Public for other address checks (the services'
+ * rate-limit exemptions), so that there is one parser of addresses.
  */
-final class IpRange {
+public final class IpRange {
 
 	private final byte[] network;
 
@@ -19,7 +20,7 @@ final class IpRange {
 	}
 
 	/** Parses {@code address/prefix} or a bare address (a single-host block); null when invalid. */
-	static IpRange parse(String value) {
+	public static IpRange parse(String value) {
 		int slash = value.indexOf('/');
 		String address = (slash < 0) ? value : value.substring(0, slash);
 		byte[] bytes = parseAddress(address);
@@ -41,7 +42,8 @@ final class IpRange {
 		return new IpRange(bytes, prefix);
 	}
 
-	boolean contains(String address) {
+	/** Whether {@code address} (an IPv4 or IPv6 literal; anything else never matches) lies in this block. */
+	public boolean contains(String address) {
 		byte[] bytes = parseAddress(address);
 		if (bytes == null) {
 			return false;
