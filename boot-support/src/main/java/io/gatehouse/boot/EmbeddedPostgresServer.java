@@ -49,7 +49,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(startupTimeout)
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", Integer.toString(maxConnections));
+				.setServerConfig("max_connections", Integer.toString(maxConnections))
+				// The library starts PostgreSQL with -F (no fsync) and synchronous_commit=off, settings for
+				// throw-away test databases: a power cut or an OS crash could then lose committed data or leave the
+				// cluster corrupt. These come after -F on the command line, so they win.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
 			if (port > 0) {
 				builder.setPort(port);
 			}

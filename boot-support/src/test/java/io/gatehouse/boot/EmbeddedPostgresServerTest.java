@@ -42,4 +42,19 @@ class EmbeddedPostgresServerTest {
 		}
 	}
 
+	@Test
+	void startThenCommitsAreDurable() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.first, 0, Duration.ofSeconds(60));
+				java.sql.Connection connection = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"),
+						"postgres", "postgres");
+				java.sql.Statement statement = connection.createStatement()) {
+			for (String setting : java.util.List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				try (java.sql.ResultSet result = statement.executeQuery("SHOW " + setting)) {
+					assertThat(result.next()).isTrue();
+					assertThat(result.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
+		}
+	}
+
 }
