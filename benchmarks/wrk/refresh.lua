@@ -1,6 +1,8 @@
 -- Refresh with rotating tokens: each wrk thread owns one connection and one token chain (line N of
 -- BODIES for thread N), sends its refresh, and puts the RefreshToken of the answer into its next request.
 -- Run with as many threads as connections (-tN -cN). Counts answers that are not 200 or carry no new token.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
+
 local threads = {}
 local counter = 0
 
@@ -43,13 +45,5 @@ function response(status, headers, answer)
 end
 
 function done(summary, latency, requests)
-  local failed = 0
-  for _, thread in ipairs(threads) do
-    failed = failed + (thread:get("bad") or 0)
-  end
-  io.write(string.format("throughput: %.0f requests/s; failed answers: %d\n",
-    summary.requests / (summary.duration / 1e6), failed))
-  for _, p in ipairs({ 50, 90, 99, 99.9 }) do
-    io.write(string.format("p%s: %.2f ms\n", p, latency:percentile(p) / 1000))
-  end
+  report(threads, summary, latency)
 end

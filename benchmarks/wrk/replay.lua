@@ -5,6 +5,8 @@
 local bodies = {}
 local index = 0
 bad = 0
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
+
 local threads = {}
 
 function setup(thread)
@@ -35,13 +37,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local failed = 0
-  for _, thread in ipairs(threads) do
-    failed = failed + (thread:get("bad") or 0)
-  end
-  io.write(string.format("throughput: %.0f requests/s; failed answers: %d\n",
-    summary.requests / (summary.duration / 1e6), failed))
-  for _, p in ipairs({ 50, 90, 99, 99.9 }) do
-    io.write(string.format("p%s: %.2f ms\n", p, latency:percentile(p) / 1000))
-  end
+  report(threads, summary, latency)
 end
