@@ -9,7 +9,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
  * Turns the start-up failures an operator causes by configuration into one clear line (Boot's failure
- * report) instead of a long stack trace: no database, an unreachable database, a bad master key.
+ * report) instead of a long stack trace: no database, an unreachable database, a bad master key, a bad cryptography setting.
  */
 public final class GatehouseStartupFailureAnalyzer implements FailureAnalyzer {
 
@@ -19,6 +19,10 @@ public final class GatehouseStartupFailureAnalyzer implements FailureAnalyzer {
 			if (cause instanceof MasterKeyException) {
 				return new FailureAnalysis(cause.getMessage(),
 						"Set GATEHOUSE_MASTER_KEY to the base64 of 32 random bytes and keep it safe.", cause);
+			}
+			if (cause instanceof NativeCrypto.InvalidSettingException) {
+				return new FailureAnalysis(cause.getMessage(),
+						"Set GATEHOUSE_CRYPTO_NATIVE_PROVIDER to auto (the default) or off.", cause);
 			}
 			if (cause instanceof DatabaseNotConfiguredException) {
 				return new FailureAnalysis(cause.getMessage(),

@@ -52,6 +52,15 @@ class StartupFailureTest {
 	}
 
 	@Test
+	void startWhenCryptographySettingUnknownThenOneClearLine(CapturedOutput output) throws Exception {
+		assertThatException().isThrownBy(() -> start("--gatehouse.crypto.native-provider=fastest", MASTER_KEY));
+		assertThat(output.getOut() + output.getErr())
+			.contains("gatehouse.crypto.native-provider must be auto or off, not 'fastest'")
+			.contains("GATEHOUSE_CRYPTO_NATIVE_PROVIDER");
+		assertNoStackTrace(output);
+	}
+
+	@Test
 	void startWhenPortInvalidThenOneClearLine(CapturedOutput output) throws Exception {
 		assertThatException().isThrownBy(() -> start("--server.port=not-a-port", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:"
 				+ freePort() + "/gatehouse", MASTER_KEY));
