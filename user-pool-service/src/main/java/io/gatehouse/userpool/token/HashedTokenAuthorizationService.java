@@ -351,10 +351,14 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	 */
 	private boolean claimForRotation(String authorizationId, byte[] presented) {
 		Timestamp now = Timestamp.from(now());
+		// The usual case in one round trip: the presented token is current, and becomes rotated and last used.
 		int rotated = this.jdbc
-			.sql("UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false WHERE token_hash = ?"
-					+ " AND token_type = 'refresh_token' AND rotated_at IS NULL AND NOT invalidated")
-			.params(now, presented)
+			.sql("WITH rotated AS (UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false"
+					+ " WHERE token_hash = ? AND authorization_id = ? AND token_type = 'refresh_token'"
+					+ " AND rotated_at IS NULL AND NOT invalidated RETURNING 1)"
+					+ " UPDATE user_pool.oauth2_authorization SET last_refreshed_with = ? WHERE id = ?"
+					+ " AND EXISTS (SELECT 1 FROM rotated)")
+			.params(now, presented, authorizationId, presented, authorizationId)
 			.update();
 		if (rotated == 0) {
 			AuthorizationRow authorization = authorizationRow(authorizationId);
@@ -374,10 +378,10 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 						+ " AND token_type = 'refresh_token' AND is_current AND rotated_at IS NULL")
 				.params(now, authorizationId)
 				.update();
+			this.jdbc.sql("UPDATE user_pool.oauth2_authorization SET last_refreshed_with = ? WHERE id = ?")
+				.params(presented, authorizationId)
+				.update();
 		}
-		this.jdbc.sql("UPDATE user_pool.oauth2_authorization SET last_refreshed_with = ? WHERE id = ?")
-			.params(presented, authorizationId)
-			.update();
 		return true;
 	}
 
@@ -426,7 +430,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	}
 
 	/**
-	 * The newly issued tokens become the family's current ones: two statements whatever their number.
+	 * The newly issued tokens become the family's current ones: one statement whatever their number.
 	 *
 	 * @param refreshedFrom the hash of the refresh token a new refresh token replaces, or null
 	 */
@@ -435,15 +439,9 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			return;
 		}
 		String placeholders = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
-		List<Object> superseded = new ArrayList<>();
-		superseded.add(authorization.getId());
-		kinds.forEach((kind) -> superseded.add(kind.column()));
-		this.jdbc
-			.sql("UPDATE user_pool.oauth2_token SET is_current = false WHERE authorization_id = ? AND is_current"
-					+ " AND token_type IN (" + placeholders + ")")
-			.params(superseded)
-			.update();
 		List<Object> values = new ArrayList<>();
+		values.add(authorization.getId());
+		kinds.forEach((kind) -> values.add(kind.column()));
 		for (TokenKind kind : kinds) {
 			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
 			OAuth2Token value = token.getToken();
@@ -459,8 +457,11 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		}
 		String rows = String.join(", ",
 				java.util.Collections.nCopies(kinds.size(), "(?, ?, ?, ?, ?, ?, ?, ?, true, false, ?)"));
+		// One statement: the superseding UPDATE and the INSERT share a snapshot, so it cannot touch the new rows.
 		this.jdbc
-			.sql("INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti, issued_at,"
+			.sql("WITH superseded AS (UPDATE user_pool.oauth2_token SET is_current = false WHERE authorization_id = ?"
+					+ " AND is_current AND token_type IN (" + placeholders + "))"
+					+ " INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti, issued_at,"
 					+ " expires_at, scopes, claims, is_current, invalidated, refreshed_from) VALUES " + rows)
 			.params(values)
 			.update();
