@@ -6,7 +6,6 @@ import java.util.List;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.gatehouse.userpool.token.PoolAuthorizationServerContext;
@@ -14,10 +13,10 @@ import io.gatehouse.userpool.token.PoolAuthorizationServerContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The keys of the pool whose issuer is being served. The JWKS endpoint gets the published public keys; the
- * token encoder gets only the current key with its private part (it selects by the {@code kid} the token
- * customizer puts in the header). With no pool issuer bound there are no keys at all, so nothing can be
- * signed or verified outside a pool's context.
+ * The published public keys of the pool whose issuer is being served, for its JWKS endpoint and for
+ * decoding its tokens. Private keys never pass through here (tokens are signed by the token pipeline's
+ * encoder). With no pool issuer bound there are no keys at all, so nothing can be verified outside a pool's
+ * context.
  */
 @Component
 public final class PoolJwkSource implements JWKSource<SecurityContext> {
@@ -34,11 +33,7 @@ public final class PoolJwkSource implements JWKSource<SecurityContext> {
 		if (poolId == null) {
 			return List.of();
 		}
-		RSAKey signing = this.keys.signingKey(poolId);
-		List<JWK> candidates = new ArrayList<>();
-		for (RSAKey key : this.keys.publishedKeys(poolId)) {
-			candidates.add(key.getKeyID().equals(signing.getKeyID()) ? signing : key);
-		}
+		List<JWK> candidates = new ArrayList<>(this.keys.publishedKeys(poolId));
 		return selector.select(new JWKSet(candidates));
 	}
 

@@ -2,14 +2,13 @@ package io.gatehouse.userpool.token;
 
 import java.time.Clock;
 
-import io.gatehouse.userpool.signing.PoolJwkSource;
+import io.gatehouse.userpool.signing.SigningKeys;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
@@ -22,8 +21,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 class TokenPipelineConfiguration {
 
 	@Bean
-	JwtEncoder jwtEncoder(PoolJwkSource jwkSource) {
-		return new NimbusJwtEncoder(jwkSource);
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new PoolJwtEncoder(keys);
 	}
 
 	@Bean

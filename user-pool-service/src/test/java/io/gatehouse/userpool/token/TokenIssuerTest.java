@@ -1,15 +1,21 @@
 package io.gatehouse.userpool.token;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
 import io.gatehouse.userpool.oidc.OidcFixtures;
 import io.gatehouse.userpool.oidc.OidcTest;
 import io.gatehouse.userpool.pool.UserPoolService;
+import io.gatehouse.userpool.signing.SigningKeys;
 import io.gatehouse.userpool.user.TestUsers;
 import io.gatehouse.userpool.user.User;
 import io.gatehouse.userpool.user.UserService;
@@ -22,13 +28,23 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtEncodingException;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The Cognito API doors mint, refresh and end tokens on the same pipeline and records as the OAuth endpoints. */
 @OidcTest
@@ -45,6 +61,11 @@ class TokenIssuerTest {
 
 	@Autowired
 	private UserService users;
+
+	@Autowired
+	private SigningKeys signingKeys;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
 	private UserPoolService pools;
@@ -87,6 +108,64 @@ class TokenIssuerTest {
 		assertThat(issued.refreshToken()).isNotBlank();
 		assertThat(issued.expiresIn().toMinutes()).isEqualTo(60);
 		assertThat(this.tokens.isAccessTokenActive(pool, access.getJWTID())).isTrue();
+	}
+
+	@Test
+	void issueThenCompactJwsWithCognitosHeaderAndClaimTypesVerifiedByTheJdksOwnRsa() throws Exception {
+		String pool = pool();
+		String client = client(pool);
+		IssuedTokens issued = this.tokens.issue(signedIn(pool, user(pool)), client, COGNITO_SCOPES);
+
+		for (String token : List.of(issued.accessToken(), issued.idToken())) {
+			String[] parts = token.split("\\.");
+			assertThat(parts).hasSize(3);
+			Map<String, Object> header = json.readValue(base64url(parts[0]), Map.class);
+			RSAKey key = this.signingKeys.signingKey(pool);
+			assertThat(header).containsExactly(entry("kid", key.getKeyID()), entry("alg", "RS256"));
+			Signature jdk = Signature.getInstance("SHA256withRSA", "SunRsaSign");
+			jdk.initVerify(key.toRSAPublicKey());
+			jdk.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+			assertThat(jdk.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+			Map<String, Object> claims = json.readValue(base64url(parts[1]), Map.class);
+			assertThat(claims.get("exp")).isInstanceOf(Number.class);
+			assertThat(claims.get("iat")).isInstanceOf(Number.class);
+			assertThat(claims.get("auth_time")).isInstanceOf(Number.class);
+			assertThat(claims.get("iss")).isEqualTo("https://id.gatehouse.test/" + pool);
+		}
+		Map<String, Object> id = json.readValue(base64url(issued.idToken().split("\\.")[1]), Map.class);
+		assertThat(id.get("aud")).as("one audience is a string, as Cognito's").isEqualTo(client);
+	}
+
+	@Test
+	void encodeOutsideAPoolOrWithAnotherKeyThenNothingIsSigned() {
+		JwtEncoder encoder = new PoolJwtEncoder(this.signingKeys);
+		JwtClaimsSet claims = JwtClaimsSet.builder().subject("a").issuedAt(Instant.now()).build();
+		assertThatExceptionOfType(JwtEncodingException.class)
+			.isThrownBy(() -> encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+					claims)))
+			.withMessageContaining("No user pool's issuer is being served");
+		String pool = pool();
+		AuthorizationServerContextHolder.setContext(new PoolAuthorizationServerContext(
+				URI.create("https://id.gatehouse.test"), pool, AuthorizationServerSettings.builder().build()));
+		try {
+			assertThatExceptionOfType(JwtEncodingException.class)
+				.isThrownBy(() -> encoder.encode(JwtEncoderParameters
+					.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId("retired-key").build(), claims)))
+				.withMessageContaining("signing key changed");
+			assertThatExceptionOfType(JwtEncodingException.class)
+				.isThrownBy(() -> encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS512).build(),
+						claims)))
+				.withMessageContaining("Only RS256");
+			assertThat(encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+				.getHeaders()).containsEntry("kid", this.signingKeys.signingKey(pool).getKeyID());
+		}
+		finally {
+			AuthorizationServerContextHolder.resetContext();
+		}
+	}
+
+	private static byte[] base64url(String part) {
+		return Base64.getUrlDecoder().decode(part);
 	}
 
 	@Test
