@@ -19,6 +19,7 @@ import io.gatehouse.userpool.pool.UserPoolService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -190,8 +191,9 @@ public class GroupService implements UserGroups {
 		return page(rows, limit, MEMBERS, UUID::toString);
 	}
 
+	// One statement: no transaction of its own (each refresh reads this; a transaction was two more round trips).
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<GroupMembership> groupsOf(String poolId, UUID sub) {
 		return this.jdbc
 			.sql("SELECT g.group_name, g.precedence, g.role_arn FROM user_pool.user_group_member m"

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -67,6 +68,24 @@ public final class SigningKeys {
 	/** The key that signs the pool's tokens now, with its private part. */
 	public RSAKey signingKey(String poolId) {
 		return keys(poolId).current();
+	}
+
+	/**
+	 * The key that signs the pool's tokens now, as its id and a private key object made once per load (making
+	 * one from the JWK's numbers costs more than the signature itself).
+	 */
+	public CurrentKey currentKey(String poolId) {
+		return keys(poolId).currentKey();
+	}
+
+	/** A pool's current signing key: {@code kid} for the header, the private key for the signature. */
+	public record CurrentKey(String kid, PrivateKey privateKey) {
+
+		@Override
+		public String toString() {
+			return "CurrentKey[kid=" + this.kid + ", privateKey=redacted]";
+		}
+
 	}
 
 	/** Every key a verifier of the pool's tokens needs (current, next, retired but not yet expired), public only. */
@@ -179,6 +198,7 @@ public final class SigningKeys {
 					rs.getTimestamp("publish_until") != null ? rs.getTimestamp("publish_until").toInstant() : null))
 			.list();
 		RSAKey current = null;
+		CurrentKey currentKey = null;
 		List<RSAKey> published = new ArrayList<>();
 		for (StoredKey row : rows) {
 			if ("RETIRED".equals(row.status()) && (row.publishUntil() == null || !row.publishUntil().isAfter(now))) {
@@ -186,7 +206,9 @@ public final class SigningKeys {
 			}
 			RSAKey publicKey = parsePublic(row.publicJwk());
 			if ("CURRENT".equals(row.status())) {
-				current = withPrivate(poolId, row, publicKey);
+				RSAPrivateKey privateKey = privateKey(poolId, row);
+				current = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+				currentKey = new CurrentKey(row.kid(), privateKey);
 				published.add(0, publicKey);
 			}
 			else {
@@ -196,7 +218,7 @@ public final class SigningKeys {
 		if (current == null) {
 			return null;
 		}
-		return new PoolKeys(current, List.copyOf(published), this.clock.instant());
+		return new PoolKeys(current, currentKey, List.copyOf(published), this.clock.instant());
 	}
 
 	private void ensureInLock(String poolId) {
@@ -268,12 +290,10 @@ public final class SigningKeys {
 		}
 	}
 
-	private RSAKey withPrivate(String poolId, StoredKey row, RSAKey publicKey) {
+	private RSAPrivateKey privateKey(String poolId, StoredKey row) {
 		byte[] pkcs8 = this.masterKey.decrypt(row.privateKeyCiphertext(), purpose(poolId, row.kid()));
 		try {
-			RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-				.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-			return new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+			return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("a stored signing key is unreadable", ex);
@@ -308,7 +328,7 @@ public final class SigningKeys {
 			Instant publishUntil) {
 	}
 
-	private record PoolKeys(RSAKey current, List<RSAKey> published, Instant loadedAt) {
+	private record PoolKeys(RSAKey current, CurrentKey currentKey, List<RSAKey> published, Instant loadedAt) {
 	}
 
 }

@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Gives ID and access tokens Cognito's claim sets (Amazon Cognito Developer Guide, "Understanding the ID
@@ -58,12 +59,13 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 
 	private final UserService users;
 
-	private final ObjectProvider<UserGroups> userGroups;
+	private final SingletonSupplier<UserGroups> userGroups;
 
 	CognitoTokenCustomizer(SigningKeys signingKeys, UserService users, ObjectProvider<UserGroups> userGroups) {
 		this.signingKeys = signingKeys;
 		this.users = users;
-		this.userGroups = userGroups;
+		// Resolved once: looking the bean up on every token was a visible share of a refresh.
+		this.userGroups = SingletonSupplier.of(userGroups::getIfAvailable);
 	}
 
 	@Override
@@ -74,7 +76,7 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 		if (poolId == null || !poolId.equals(issuerPool)) {
 			throw new IllegalStateException("tokens are minted only at the issuer of the client's pool");
 		}
-		context.getJwsHeader().keyId(this.signingKeys.signingKey(poolId).getKeyID());
+		context.getJwsHeader().keyId(this.signingKeys.currentKey(poolId).kid());
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			customizeAccessToken(context, poolId, client);
 		}
@@ -147,7 +149,7 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 	}
 
 	private List<GroupMembership> groupsOf(String poolId, PoolUserAuthentication principal) {
-		UserGroups groups = this.userGroups.getIfAvailable();
+		UserGroups groups = this.userGroups.get();
 		return (groups != null) ? PoolAuthorizationServerContext.memoize(List.of("groups", poolId, principal.sub()),
 				() -> groups.groupsOf(poolId, principal.sub())) : List.of();
 	}

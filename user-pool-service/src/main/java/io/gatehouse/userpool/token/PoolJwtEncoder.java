@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.RSAKey;
 import io.gatehouse.userpool.signing.SigningKeys;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,14 +58,14 @@ final class PoolJwtEncoder implements JwtEncoder {
 		if (poolId == null) {
 			throw new JwtEncodingException("No user pool's issuer is being served");
 		}
-		RSAKey key = this.keys.signingKey(poolId);
-		if (header.getKeyId() != null && !header.getKeyId().equals(key.getKeyID())) {
+		SigningKeys.CurrentKey key = this.keys.currentKey(poolId);
+		if (header.getKeyId() != null && !header.getKeyId().equals(key.kid())) {
 			throw new JwtEncodingException("The pool's signing key changed while the token was being made");
 		}
 		Map<String, Object> headers = new LinkedHashMap<>(header.getHeaders());
-		headers.put("kid", key.getKeyID());
+		headers.put("kid", key.kid());
 		Map<String, Object> serializedHeader = new LinkedHashMap<>();
-		serializedHeader.put("kid", key.getKeyID());
+		serializedHeader.put("kid", key.kid());
 		serializedHeader.put("alg", SignatureAlgorithm.RS256.getName());
 		header.getHeaders().forEach((name, value) -> {
 			if (!name.equals("kid") && !name.equals("alg") && value != null) {
@@ -129,14 +127,14 @@ final class PoolJwtEncoder implements JwtEncoder {
 		return BASE64URL.encodeToString(json.writeValueAsBytes(object));
 	}
 
-	private static byte[] sign(RSAKey key, String signingInput) {
+	private static byte[] sign(SigningKeys.CurrentKey key, String signingInput) {
 		try {
 			Signature signature = Signature.getInstance("SHA256withRSA");
-			signature.initSign(key.toPrivateKey());
+			signature.initSign(key.privateKey());
 			signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
 			return signature.sign();
 		}
-		catch (GeneralSecurityException | JOSEException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new JwtEncodingException("Failed to sign the token", ex);
 		}
 	}

@@ -11,9 +11,13 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
+	// Joins a caller's transaction but opens none (the token pipeline reads the user on every refresh).
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	@Query("select u from UserAccount u where u.poolId = :poolId and u.sub = :sub")
 	Optional<UserAccount> findInPool(@Param("poolId") String poolId, @Param("sub") UUID sub);
 

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,6 +48,8 @@ public final class UserService {
 	private static final UUID NO_USER = new UUID(0L, 0L);
 
 	private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+
+	private static final AttributesJsonConverter ATTRIBUTES = new AttributesJsonConverter();
 
 	private final UserAccountRepository users;
 
@@ -120,7 +123,27 @@ public final class UserService {
 	}
 
 	public Optional<User> findBySub(String poolId, UUID sub) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			// Nothing unflushed can exist outside a transaction, so one plain statement reads the same row as the
+			// entity query at a fraction of its cost (every refresh reads its user here).
+			return this.jdbc
+				.sql("SELECT sub, pool_id, username, attributes::text AS attributes, status, enabled, created_at,"
+						+ " updated_at, password_changed_at, temporary_password_expires_at FROM user_pool.user_account"
+						+ " WHERE pool_id = ? AND sub = ?")
+				.params(poolId, sub)
+				.query((rs, n) -> new User(rs.getObject("sub", UUID.class), rs.getString("pool_id"),
+						rs.getString("username"), ATTRIBUTES.convertToEntityAttribute(rs.getString("attributes")),
+						UserStatus.valueOf(rs.getString("status")), rs.getBoolean("enabled"),
+						instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
+						instant(rs.getTimestamp("password_changed_at")),
+						instant(rs.getTimestamp("temporary_password_expires_at"))))
+				.optional();
+		}
 		return this.users.findInPool(poolId, sub).map(UserAccount::toUser);
+	}
+
+	private static Instant instant(java.sql.Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/** Finds a user by username exactly as the pool compares usernames (case-insensitively by default). */

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,6 +27,9 @@ class UserServiceTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	private PoolUserSettings pool;
 
@@ -45,6 +50,23 @@ class UserServiceTest {
 		assertThat(this.users.findBySub(this.pool.poolId(), created.sub())).contains(created);
 		assertThat(this.users.findByUsername(this.pool, "ALICE")).contains(created);
 		assertThat(this.users.countUsers(this.pool.poolId())).isEqualTo(1);
+	}
+
+	@Test
+	void findBySubOutsideATransactionThenTheSameUserAsTheEntityReadInside() {
+		User user = TestUsers.confirmed().withEmail("someone@example.com").createIn(this.users, this.pool);
+		User temporary = this.users.setPassword(this.pool, user.sub(), "Temporary-Walrus-7", true);
+		this.users.setEnabled(this.pool.poolId(), user.sub(), false);
+
+		User outside = this.users.findBySub(this.pool.poolId(), user.sub()).orElseThrow();
+		User inside = new TransactionTemplate(this.transactions)
+			.execute((status) -> this.users.findBySub(this.pool.poolId(), user.sub()).orElseThrow());
+
+		assertThat(outside).isEqualTo(inside);
+		assertThat(outside.enabled()).isFalse();
+		assertThat(outside.status()).isEqualTo(UserStatus.FORCE_CHANGE_PASSWORD);
+		assertThat(outside.temporaryPasswordExpiresAt()).isEqualTo(temporary.temporaryPasswordExpiresAt());
+		assertThat(outside.attributes()).containsEntry("email", "someone@example.com");
 	}
 
 	@Test
