@@ -105,6 +105,12 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	/** Token metadata: whether a loaded token was already invalid when loaded. */
 	static final String LOADED_INVALIDATED = "gatehouse.loaded-invalidated";
 
+	/**
+	 * Authorization attribute (never stored): the authorization was read from the database. It survives the
+	 * copies Spring makes while refreshing, when every token in it may already be a new one.
+	 */
+	static final String STORED_AUTHORIZATION = "gatehouse.stored-authorization";
+
 	/** Authorization attribute (never stored): the hash of the refresh token a refresh was requested with. */
 	static final String PRESENTED_REFRESH_TOKEN = "gatehouse.presented-refresh-token";
 
@@ -276,7 +282,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		if (contextPool != null && !contextPool.equals(poolId)) {
 			throw new IllegalStateException("an authorization of another pool's client");
 		}
-		if (!anyLoaded(authorization)) {
+		if (authorization.getAttribute(STORED_AUTHORIZATION) == null && !anyLoaded(authorization)) {
 			insertIfAbsent(authorization, poolId);
 		}
 		// Serializes every change to one family: the checks below see the committed result of the previous one.
@@ -521,7 +527,8 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			.id(row.id())
 			.principalName(row.principalName())
 			.authorizationGrantType(new AuthorizationGrantType(row.grantType()))
-			.authorizedScopes(scopes(row.authorizedScopes()));
+			.authorizedScopes(scopes(row.authorizedScopes()))
+			.attribute(STORED_AUTHORIZATION, Boolean.TRUE);
 		if (row.userSub() != null) {
 			builder.attribute(Principal.class.getName(), new PoolUserAuthentication(row.poolId(), row.userSub(),
 					row.username(), row.authTime(), List.copyOf(scopes(row.amr()))));

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.userpool.StatementCounter;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
 import io.gatehouse.userpool.oidc.OidcFixtures;
 import io.gatehouse.userpool.oidc.OidcTest;
@@ -185,6 +186,23 @@ class TokenIssuerTest {
 			.isThrownBy(() -> this.tokens.refresh(pool, client, second.refreshToken()));
 		String jti = SignedJWT.parse(second.accessToken()).getJWTClaimsSet().getJWTID();
 		assertThat(this.tokens.isAccessTokenActive(pool, jti)).isFalse();
+	}
+
+	@Test
+	void refreshThenSixStatementsAndNoInsertOfTheStoredAuthorization() {
+		String pool = pool();
+		String client = client(pool);
+		IssuedTokens first = this.tokens.issue(signedIn(pool, user(pool)), client, COGNITO_SCOPES);
+		IssuedTokens second = this.tokens.refresh(pool, client, first.refreshToken());
+
+		StatementCounter.Recorded<IssuedTokens> third = StatementCounter
+			.record(() -> this.tokens.refresh(pool, client, second.refreshToken()));
+
+		// The family, the user, the user's groups, the family's lock, the rotation, the new tokens: a guard on the
+		// refresh path's round trips (benchmarks/README), which hidden transactions and re-inserts had doubled.
+		assertThat(third.value().refreshToken()).isNotEqualTo(second.refreshToken());
+		assertThat(third.statements()).as(String.join("\n", third.statements())).hasSize(6);
+		assertThat(third.statements()).noneMatch((sql) -> sql.startsWith("INSERT INTO user_pool.oauth2_authorization"));
 	}
 
 	@Test
