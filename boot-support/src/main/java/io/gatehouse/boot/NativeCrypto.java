@@ -50,7 +50,7 @@ public final class NativeCrypto {
 		}
 		Provider provider;
 		try {
-			provider = healthyProvider();
+			provider = healthyProvider(NativeCrypto.class.getClassLoader());
 		}
 		catch (UnavailableException ex) {
 			return new Outcome(false, "JDK providers (" + PROVIDER_NAME + " unavailable: " + ex.getMessage() + ")");
@@ -65,10 +65,11 @@ public final class NativeCrypto {
 				+ (first ? " (AWS-LC), first among the JCA providers" : ", installed but not first"));
 	}
 
-	private static Provider healthyProvider() throws UnavailableException {
+	/** The native provider as {@code loader} finds it, loaded and self-tested; or why there is none. */
+	static Provider healthyProvider(ClassLoader loader) throws UnavailableException {
 		Provider provider = null;
 		try {
-			for (Provider candidate : ServiceLoader.load(Provider.class, NativeCrypto.class.getClassLoader())) {
+			for (Provider candidate : ServiceLoader.load(Provider.class, loader)) {
 				if (PROVIDER_NAME.equals(candidate.getName())) {
 					provider = candidate;
 				}
@@ -113,7 +114,7 @@ public final class NativeCrypto {
 
 	}
 
-	private static final class UnavailableException extends Exception {
+	static final class UnavailableException extends Exception {
 
 		private static final long serialVersionUID = 1L;
 

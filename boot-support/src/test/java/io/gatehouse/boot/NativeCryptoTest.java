@@ -65,6 +65,14 @@ class NativeCryptoTest {
 	}
 
 	@Test
+	void providerWhenNotOnTheClassPathThenUnavailableWithThePlatformNamed() {
+		// The platform class loader sees the JDK's providers only, as a machine without a bundled build does.
+		assertThatExceptionOfType(NativeCrypto.UnavailableException.class)
+			.isThrownBy(() -> NativeCrypto.healthyProvider(ClassLoader.getPlatformClassLoader()))
+			.withMessage("not bundled for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
+	}
+
+	@Test
 	void installWhenSettingUnknownThenRefusedWithThePropertyName() {
 		assertThatExceptionOfType(NativeCrypto.InvalidSettingException.class)
 			.isThrownBy(() -> NativeCrypto.install("fast"))
