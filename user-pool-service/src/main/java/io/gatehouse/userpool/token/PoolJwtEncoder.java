@@ -58,10 +58,9 @@ final class PoolJwtEncoder implements JwtEncoder {
 		if (poolId == null) {
 			throw new JwtEncodingException("No user pool's issuer is being served");
 		}
+		// The current key signs, whatever kid the header was given: a rotation between the customizer and here
+		// only means the newer key (published in JWKS before it became current) signs and is named.
 		SigningKeys.CurrentKey key = this.keys.currentKey(poolId);
-		if (header.getKeyId() != null && !header.getKeyId().equals(key.kid())) {
-			throw new JwtEncodingException("The pool's signing key changed while the token was being made");
-		}
 		Map<String, Object> headers = new LinkedHashMap<>(header.getHeaders());
 		headers.put("kid", key.kid());
 		Map<String, Object> serializedHeader = new LinkedHashMap<>();

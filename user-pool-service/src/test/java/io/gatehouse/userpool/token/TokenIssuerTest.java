@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.userpool.StatementCounter;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
@@ -138,7 +140,7 @@ class TokenIssuerTest {
 	}
 
 	@Test
-	void encodeOutsideAPoolOrWithAnotherKeyThenNothingIsSigned() {
+	void encodeOutsideAPoolOrWithAnotherAlgorithmThenNothingIsSignedAndAStaleKidGetsTheCurrentKey() throws Exception {
 		JwtEncoder encoder = new PoolJwtEncoder(this.signingKeys);
 		JwtClaimsSet claims = JwtClaimsSet.builder().subject("a").issuedAt(Instant.now()).build();
 		assertThatExceptionOfType(JwtEncodingException.class)
@@ -149,10 +151,12 @@ class TokenIssuerTest {
 		AuthorizationServerContextHolder.setContext(new PoolAuthorizationServerContext(
 				URI.create("https://id.gatehouse.test"), pool, AuthorizationServerSettings.builder().build()));
 		try {
-			assertThatExceptionOfType(JwtEncodingException.class)
-				.isThrownBy(() -> encoder.encode(JwtEncoderParameters
-					.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId("retired-key").build(), claims)))
-				.withMessageContaining("signing key changed");
+			Jwt staleKid = encoder.encode(JwtEncoderParameters
+				.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId("retired-key").build(), claims));
+			assertThat(SignedJWT.parse(staleKid.getTokenValue()).getHeader().getKeyID())
+				.isEqualTo(this.signingKeys.signingKey(pool).getKeyID());
+			assertThat(SignedJWT.parse(staleKid.getTokenValue())
+				.verify(new RSASSAVerifier(this.signingKeys.signingKey(pool).toRSAPublicKey()))).isTrue();
 			assertThatExceptionOfType(JwtEncodingException.class)
 				.isThrownBy(() -> encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS512).build(),
 						claims)))
