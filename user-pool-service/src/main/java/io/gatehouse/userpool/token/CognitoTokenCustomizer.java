@@ -14,7 +14,6 @@ import io.gatehouse.shared.claims.CognitoClaims;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
 import io.gatehouse.userpool.group.GroupMembership;
 import io.gatehouse.userpool.group.UserGroups;
-import io.gatehouse.userpool.signing.SigningKeys;
 import io.gatehouse.userpool.user.User;
 import io.gatehouse.userpool.user.UserService;
 
@@ -34,9 +33,9 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Gives ID and access tokens Cognito's claim sets (Amazon Cognito Developer Guide, "Understanding the ID
- * token" and "Understanding the access token"), signs them with the pool's current key ({@code kid} in the
- * header), and refuses to mint anything for a user who is deleted or disabled, which is what makes such a
- * user's refresh tokens useless.
+ * token" and "Understanding the access token"; {@link PoolJwtEncoder} signs them with the pool's current key),
+ * and refuses to mint anything for a user who is deleted or disabled, which is what makes such a user's
+ * refresh tokens useless.
  * <p>
  * {@code origin_jti} is the authorization id: it is the same for every token of one sign-in, through any
  * number of refreshes, as Cognito's is.
@@ -55,14 +54,11 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 
 	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
-	private final SigningKeys signingKeys;
-
 	private final UserService users;
 
 	private final SingletonSupplier<UserGroups> userGroups;
 
-	CognitoTokenCustomizer(SigningKeys signingKeys, UserService users, ObjectProvider<UserGroups> userGroups) {
-		this.signingKeys = signingKeys;
+	CognitoTokenCustomizer(UserService users, ObjectProvider<UserGroups> userGroups) {
 		this.users = users;
 		// Resolved once: looking the bean up on every token was a visible share of a refresh.
 		this.userGroups = SingletonSupplier.of(userGroups::getIfAvailable);
@@ -76,7 +72,6 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 		if (poolId == null || !poolId.equals(issuerPool)) {
 			throw new IllegalStateException("tokens are minted only at the issuer of the client's pool");
 		}
-		context.getJwsHeader().keyId(this.signingKeys.currentKey(poolId).kid());
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			customizeAccessToken(context, poolId, client);
 		}
