@@ -65,9 +65,12 @@ public final class SigningKeys {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** The key that signs the pool's tokens now, with its private part. */
+	/** The key that signs the pool's tokens now, as a JWK with its private part (made per call; see currentKey). */
 	public RSAKey signingKey(String poolId) {
-		return keys(poolId).current();
+		PoolKeys keys = keys(poolId);
+		// The current key is the first published one.
+		return new RSAKey.Builder(keys.published().get(0)).privateKey((RSAPrivateKey) keys.currentKey().privateKey())
+			.build();
 	}
 
 	/**
@@ -197,7 +200,6 @@ public final class SigningKeys {
 					rs.getBytes("private_key_ciphertext"),
 					rs.getTimestamp("publish_until") != null ? rs.getTimestamp("publish_until").toInstant() : null))
 			.list();
-		RSAKey current = null;
 		CurrentKey currentKey = null;
 		List<RSAKey> published = new ArrayList<>();
 		for (StoredKey row : rows) {
@@ -207,7 +209,6 @@ public final class SigningKeys {
 			RSAKey publicKey = parsePublic(row.publicJwk());
 			if ("CURRENT".equals(row.status())) {
 				RSAPrivateKey privateKey = privateKey(poolId, row);
-				current = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
 				currentKey = new CurrentKey(row.kid(), privateKey);
 				published.add(0, publicKey);
 			}
@@ -215,10 +216,10 @@ public final class SigningKeys {
 				published.add(publicKey);
 			}
 		}
-		if (current == null) {
+		if (currentKey == null) {
 			return null;
 		}
-		return new PoolKeys(current, currentKey, List.copyOf(published), this.clock.instant());
+		return new PoolKeys(currentKey, List.copyOf(published), this.clock.instant());
 	}
 
 	private void ensureInLock(String poolId) {
@@ -328,7 +329,7 @@ public final class SigningKeys {
 			Instant publishUntil) {
 	}
 
-	private record PoolKeys(RSAKey current, CurrentKey currentKey, List<RSAKey> published, Instant loadedAt) {
+	private record PoolKeys(CurrentKey currentKey, List<RSAKey> published, Instant loadedAt) {
 	}
 
 }
