@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -119,6 +120,9 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 	private static final int MAX_TOKEN_LENGTH = 16_384;
 
+	/** The authorization's pointers to its current tokens, one per kind (see {@link TokenKind#pointer()}). */
+	private static final String CURRENT_TOKENS = "a.current_code, a.current_access, a.current_refresh, a.current_id";
+
 	/**
 	 * A presented token, its authorization and the authorization's current tokens, in one round trip. Two arms
 	 * so that each uses an index: one condition with an OR across them scanned every token.
@@ -130,8 +134,14 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			+ " JOIN user_pool.oauth2_authorization a ON a.id = p.authorization_id"
 			+ " UNION ALL SELECT a.*, t.*, false AS presented FROM p"
 			+ " JOIN user_pool.oauth2_authorization a ON a.id = p.authorization_id"
-			+ " JOIN user_pool.oauth2_token t ON t.authorization_id = p.authorization_id AND t.is_current"
-			+ " AND t.token_hash <> p.token_hash";
+			+ " JOIN user_pool.oauth2_token t ON t.token_hash IN (" + CURRENT_TOKENS + ")"
+			+ " AND t.authorization_id = a.id AND t.token_hash <> p.token_hash";
+
+	/** Whether an access token (by jti) of a pool is unexpired and not revoked; served by the access-jti index. */
+	static final String ACCESS_TOKEN_ACTIVE = "SELECT EXISTS (SELECT 1 FROM user_pool.oauth2_token t"
+			+ " JOIN user_pool.oauth2_authorization a ON a.id = t.authorization_id WHERE t.jti = ?"
+			+ " AND t.token_type = 'access_token' AND a.pool_id = ? AND NOT t.invalidated AND a.revoked_at IS NULL"
+			+ " AND t.expires_at > ?)";
 
 	/** Every token of a family but its ID tokens (see {@link #invalidateTokens}). */
 	static final String INVALIDATE_FAMILY = "UPDATE user_pool.oauth2_token SET invalidated = true"
@@ -196,8 +206,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		List<FamilyRow> family = this.jdbc
 			.sql(FAMILY_BY_TOKEN)
 			.param(hash)
-			.query((rs, n) -> new FamilyRow(authorizationRow(rs, n), tokenRow(rs, n), rs.getBoolean("presented"),
-					rs.getBoolean("is_current")))
+			.query((rs, n) -> new FamilyRow(authorizationRow(rs, n), tokenRow(rs, n), rs.getBoolean("presented")))
 			.list();
 		FamilyRow presented = family.stream().filter(FamilyRow::presented).findFirst().orElse(null);
 		if (presented == null || (wanted != null && presented.token().kind() != wanted)) {
@@ -213,7 +222,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			revokeFamily(authorization.id());
 			return null;
 		}
-		List<TokenRow> current = family.stream().filter(FamilyRow::current).map(FamilyRow::token).toList();
+		List<TokenRow> current = family.stream().filter((member) -> !member.presented()).map(FamilyRow::token).toList();
 		return build(authorization, current, row, token);
 	}
 
@@ -244,10 +253,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		if (!StringUtils.hasText(jti) || jti.length() > 64) {
 			return false;
 		}
-		return this.jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM user_pool.oauth2_token t JOIN user_pool.oauth2_authorization a"
-					+ " ON a.id = t.authorization_id WHERE t.jti = ? AND t.token_type = 'access_token' AND a.pool_id = ?"
-					+ " AND NOT t.invalidated AND a.revoked_at IS NULL AND t.expires_at > ?)")
+		return this.jdbc.sql(ACCESS_TOKEN_ACTIVE)
 			.params(jti, poolId, Timestamp.from(now()))
 			.query(Boolean.class)
 			.single();
@@ -353,18 +359,16 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	/**
 	 * Marks the presented (current) refresh token rotated, or accepts an already rotated one again as a retry
 	 * within the client's grace period, superseding the family's current refresh token. Either way the presented
-	 * token becomes the family's last used one. Runs under the authorization's row lock.
+	 * token becomes the family's last used one when the new tokens are inserted ({@link #insertTokens}). Runs
+	 * under the authorization's row lock.
 	 */
 	private boolean claimForRotation(String authorizationId, byte[] presented) {
 		Timestamp now = Timestamp.from(now());
-		// The usual case in one round trip: the presented token is current, and becomes rotated and last used.
+		// The usual case: the presented token is current, and becomes rotated.
 		int rotated = this.jdbc
-			.sql("WITH rotated AS (UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false"
-					+ " WHERE token_hash = ? AND authorization_id = ? AND token_type = 'refresh_token'"
-					+ " AND rotated_at IS NULL AND NOT invalidated RETURNING 1)"
-					+ " UPDATE user_pool.oauth2_authorization SET last_refreshed_with = ? WHERE id = ?"
-					+ " AND EXISTS (SELECT 1 FROM rotated)")
-			.params(now, presented, authorizationId, presented, authorizationId)
+			.sql("UPDATE user_pool.oauth2_token SET rotated_at = ? WHERE token_hash = ? AND authorization_id = ?"
+					+ " AND token_type = 'refresh_token' AND rotated_at IS NULL AND NOT invalidated")
+			.params(now, presented, authorizationId)
 			.update();
 		if (rotated == 0) {
 			AuthorizationRow authorization = authorizationRow(authorizationId);
@@ -380,12 +384,10 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			}
 			// The successor issued to the earlier (lost) response is current no more: it counts as rotated now.
 			this.jdbc
-				.sql("UPDATE user_pool.oauth2_token SET rotated_at = ?, is_current = false WHERE authorization_id = ?"
-						+ " AND token_type = 'refresh_token' AND is_current AND rotated_at IS NULL")
-				.params(now, authorizationId)
-				.update();
-			this.jdbc.sql("UPDATE user_pool.oauth2_authorization SET last_refreshed_with = ? WHERE id = ?")
-				.params(presented, authorizationId)
+				.sql("UPDATE user_pool.oauth2_token SET rotated_at = ? WHERE token_hash = (SELECT current_refresh"
+						+ " FROM user_pool.oauth2_authorization WHERE id = ?) AND authorization_id = ?"
+						+ " AND token_type = 'refresh_token' AND rotated_at IS NULL")
+				.params(now, authorizationId, authorizationId)
 				.update();
 		}
 		return true;
@@ -436,39 +438,44 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	}
 
 	/**
-	 * The newly issued tokens become the family's current ones: one statement whatever their number.
+	 * The newly issued tokens become the family's current ones: one statement whatever their number, which
+	 * inserts them and points the authorization at them.
 	 *
-	 * @param refreshedFrom the hash of the refresh token a new refresh token replaces, or null
+	 * @param refreshedFrom the hash of the refresh token a new refresh token replaces (it becomes the family's
+	 * last used one), or null
 	 */
 	private void insertTokens(OAuth2Authorization authorization, List<TokenKind> kinds, byte[] refreshedFrom) {
 		if (kinds.isEmpty()) {
 			return;
 		}
-		String placeholders = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
 		List<Object> values = new ArrayList<>();
-		values.add(authorization.getId());
-		kinds.forEach((kind) -> values.add(kind.column()));
+		List<Object> pointed = new ArrayList<>();
+		StringBuilder pointers = new StringBuilder();
 		for (TokenKind kind : kinds) {
 			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
 			OAuth2Token value = token.getToken();
 			Map<String, Object> claims = token.getClaims();
 			String scopes = (value instanceof OAuth2AccessToken access) ? String.join(" ", access.getScopes()) : null;
 			Object jti = (claims != null) ? claims.get("jti") : null;
-			values.addAll(java.util.Arrays.asList(TokenHashes.sha256(value.getTokenValue()), authorization.getId(),
+			byte[] hash = TokenHashes.sha256(value.getTokenValue());
+			pointers.append(kind.pointer()).append(" = ?, ");
+			pointed.add(hash);
+			values.addAll(Arrays.asList(hash, authorization.getId(),
 					kind.column(), (jti != null) ? jti.toString() : null,
 					Timestamp.from((value.getIssuedAt() != null) ? value.getIssuedAt() : now()),
 					(value.getExpiresAt() != null) ? Timestamp.from(value.getExpiresAt()) : null, scopes,
 					(claims != null && !claims.isEmpty()) ? json.writeValueAsString(ClaimsJson.toJson(claims)) : null,
 					(kind == TokenKind.REFRESH) ? refreshedFrom : null));
 		}
-		String rows = String.join(", ",
-				java.util.Collections.nCopies(kinds.size(), "(?, ?, ?, ?, ?, ?, ?, ?, true, false, ?)"));
-		// One statement: the superseding UPDATE and the INSERT share a snapshot, so it cannot touch the new rows.
+		values.addAll(pointed);
+		pointers.append("last_refreshed_with = COALESCE(?, last_refreshed_with)");
+		values.add(refreshedFrom);
+		values.add(authorization.getId());
+		String rows = String.join(", ", Collections.nCopies(kinds.size(), "(?, ?, ?, ?, ?, ?, ?, ?, false, ?)"));
 		this.jdbc
-			.sql("WITH superseded AS (UPDATE user_pool.oauth2_token SET is_current = false WHERE authorization_id = ?"
-					+ " AND is_current AND token_type IN (" + placeholders + "))"
-					+ " INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti, issued_at,"
-					+ " expires_at, scopes, claims, is_current, invalidated, refreshed_from) VALUES " + rows)
+			.sql("WITH inserted AS (INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti,"
+					+ " issued_at, expires_at, scopes, claims, invalidated, refreshed_from) VALUES " + rows + ")"
+					+ " UPDATE user_pool.oauth2_authorization SET " + pointers + " WHERE id = ?")
 			.params(values)
 			.update();
 	}
@@ -511,7 +518,8 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	}
 
 	private List<TokenRow> currentTokens(String authorizationId) {
-		return this.jdbc.sql("SELECT * FROM user_pool.oauth2_token WHERE authorization_id = ? AND is_current")
+		return this.jdbc.sql("SELECT t.* FROM user_pool.oauth2_authorization a JOIN user_pool.oauth2_token t"
+				+ " ON t.token_hash IN (" + CURRENT_TOKENS + ") AND t.authorization_id = a.id WHERE a.id = ?")
 			.param(authorizationId)
 			.query(HashedTokenAuthorizationService::tokenRow)
 			.list();
@@ -639,6 +647,16 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			return this.column;
 		}
 
+		/** The authorization's column naming the family's current token of this kind. */
+		String pointer() {
+			return switch (this) {
+				case CODE -> "current_code";
+				case ACCESS -> "current_access";
+				case REFRESH -> "current_refresh";
+				case ID -> "current_id";
+			};
+		}
+
 		Class<? extends OAuth2Token> type() {
 			return this.type;
 		}
@@ -668,7 +686,8 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			String authorizationRequest, Instant revokedAt, byte[] lastRefreshedWith) {
 	}
 
-	private record FamilyRow(AuthorizationRow authorization, TokenRow token, boolean presented, boolean current) {
+	/** A row of {@link #FAMILY_BY_TOKEN}: the presented token, or one of the family's current others. */
+	private record FamilyRow(AuthorizationRow authorization, TokenRow token, boolean presented) {
 	}
 
 	private record TokenRow(byte[] hash, String authorizationId, TokenKind kind, Instant issuedAt, Instant expiresAt,

@@ -1,5 +1,8 @@
 package io.gatehouse.userpool.token;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 import io.gatehouse.userpool.UserModelTest;
@@ -39,10 +42,18 @@ class TokenQueryPlanTest {
 			.doesNotContain("Seq Scan");
 	}
 
-	private String plan(String explain, Object parameter) {
+	@Test
+	void accessTokenActiveThenAccessJtiIndex() {
+		assertThat(plan("EXPLAIN " + HashedTokenAuthorizationService.ACCESS_TOKEN_ACTIVE, "jti", "local-1_pool",
+				Timestamp.from(Instant.now())))
+			.doesNotContain("Seq Scan")
+			.contains("oauth2_token_access_jti_idx");
+	}
+
+	private String plan(String explain, Object... parameters) {
 		return new TransactionTemplate(this.transactions).execute((status) -> {
 			this.jdbc.sql("SET LOCAL enable_seqscan = off").update();
-			return String.join("\n", this.jdbc.sql(explain).param(parameter).query(String.class).list());
+			return String.join("\n", this.jdbc.sql(explain).params(parameters).query(String.class).list());
 		});
 	}
 
