@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole service on a random port with its own database, an admin key for the AWS SDK fixtures, a public
  * base URL that differs from the address the tests connect to (so an issuer taken from the request would be
- * caught), the test-only sign-in ({@link TestSignIn}) and a {@link StatementCounter}. Every class with this annotation shares one context,
- * the token feature's tests too.
+ * caught), the test-only sign-in ({@link TestSignIn}) and a {@link StatementCounter}. Every class with this
+ * annotation shares one context, the token feature's tests too.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
