@@ -26,7 +26,7 @@ final class MessagingConfiguration {
 			GatehouseDataProperties data, Environment environment, ObjectProvider<Clock> clock) {
 		JavaMailSender smtp = mailSender.getIfAvailable();
 		if (smtp != null) {
-			return new SmtpEmailSender(smtp, properties.from());
+			return new SmtpEmailSender(smtp, properties.from(), properties.maxConcurrentSends());
 		}
 		Outbox outbox = outbox(data, environment, clock);
 		logger.info("No SMTP host configured (spring.mail.host): mail goes to {}", outbox.directory().toAbsolutePath());

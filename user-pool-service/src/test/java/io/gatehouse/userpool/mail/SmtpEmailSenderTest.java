@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,9 @@ class SmtpEmailSenderTest {
 
 	@Autowired
 	private EmailSender emailSender;
+
+	@Autowired
+	private JavaMailSenderImpl mailSender;
 
 	@DynamicPropertySource
 	static void mailProperties(DynamicPropertyRegistry registry) {
@@ -55,6 +59,14 @@ class SmtpEmailSenderTest {
 		assertThat(received.getContentType()).startsWith("text/html");
 		assertThat(GreenMailUtil.getBody(received)).contains(CODE);
 		assertThat(output.getAll()).doesNotContain(CODE);
+	}
+
+	@Test
+	void smtpConnectionWhenNotConfiguredThenTimeoutsAreBounded() {
+		// Jakarta Mail's own default is to wait forever (SmtpBulkheadTest shows what a bounded wait does).
+		assertThat(this.mailSender.getJavaMailProperties()).containsEntry("mail.smtp.connectiontimeout", "5000")
+			.containsEntry("mail.smtp.timeout", "10000")
+			.containsEntry("mail.smtp.writetimeout", "10000");
 	}
 
 	private static GreenMail startSmtp() {
