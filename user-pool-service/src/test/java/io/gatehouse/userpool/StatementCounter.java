@@ -24,23 +24,31 @@ public final class StatementCounter {
 
 	private static final ThreadLocal<List<String>> recording = new ThreadLocal<>();
 
+	private static final ThreadLocal<int[]> commits = new ThreadLocal<>();
+
 	private StatementCounter() {
 	}
 
-	/** Runs {@code work} and returns what it returned together with the statements it prepared, in order. */
+	/**
+	 * Runs {@code work} and returns what it returned together with the statements it prepared, in order, and how
+	 * many transactions it committed explicitly (each one more round trip).
+	 */
 	public static <T> Recorded<T> record(Supplier<T> work) {
 		List<String> statements = new ArrayList<>();
+		int[] committed = new int[1];
 		recording.set(statements);
+		commits.set(committed);
 		try {
 			T value = work.get();
-			return new Recorded<>(value, List.copyOf(statements));
+			return new Recorded<>(value, List.copyOf(statements), committed[0]);
 		}
 		finally {
 			recording.remove();
+			commits.remove();
 		}
 	}
 
-	public record Recorded<T>(T value, List<String> statements) {
+	public record Recorded<T>(T value, List<String> statements, int commits) {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -66,6 +74,9 @@ public final class StatementCounter {
 				return proxy(Connection.class, connection);
 			}
 			String name = method.getName();
+			if (type == Connection.class && name.equals("commit") && commits.get() != null) {
+				commits.get()[0]++;
+			}
 			if (type == Connection.class && (name.equals("prepareStatement") || name.equals("prepareCall")
 					|| name.equals("createStatement"))) {
 				List<String> statements = recording.get();

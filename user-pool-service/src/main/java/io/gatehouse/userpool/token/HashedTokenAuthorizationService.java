@@ -168,6 +168,9 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		Assert.notNull(authorization, "authorization cannot be null");
+		if (rotatedInOneStatement(authorization)) {
+			return;
+		}
 		Boolean saved = this.transaction.execute((status) -> saveInTransaction(authorization));
 		if (!Boolean.TRUE.equals(saved)) {
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
@@ -277,7 +280,56 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			.single();
 	}
 
-	private boolean saveInTransaction(OAuth2Authorization authorization) {
+	/**
+	 * The usual refresh in one statement and one round trip, with no transaction around it: under the
+	 * authorization's row lock, claim the presented refresh token and, only if that succeeded, insert the new
+	 * tokens and point the family at them. Anything else (a revoked family, a token already rotated, which may be
+	 * a retry within the grace period, tokens invalidated by this save) is left to {@link #saveInTransaction},
+	 * and nothing has changed when this returns false.
+	 */
+	private boolean rotatedInOneStatement(OAuth2Authorization authorization) {
+		String presented = authorization.getAttribute(PRESENTED_REFRESH_TOKEN);
+		OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
+		if (presented == null || refresh == null || loaded(refresh)
+				|| authorization.getAttribute(STORED_AUTHORIZATION) == null) {
+			return false;
+		}
+		List<TokenKind> issued = new ArrayList<>();
+		for (TokenKind kind : TokenKind.values()) {
+			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
+			if (token != null && !loaded(token)) {
+				issued.add(kind);
+			}
+			else if (token != null && invalidatedNow(token)) {
+				return false;
+			}
+		}
+		requirePool(authorization);
+		byte[] refreshedFrom = TokenHashes.fromBase64(presented);
+		NewTokens tokens = newTokens(authorization, issued, refreshedFrom);
+		List<Object> params = new ArrayList<>(List.of(authorization.getId(), Timestamp.from(now()), refreshedFrom,
+				authorization.getId()));
+		params.addAll(tokens.rowParams());
+		params.addAll(tokens.pointerParams());
+		// Each later part runs only if the claim did; the lock comes first because the claim reads it.
+		Boolean rotated = this.jdbc
+			.sql("WITH lock AS (SELECT revoked_at FROM user_pool.oauth2_authorization WHERE id = ? FOR UPDATE),"
+					+ " claim AS (UPDATE user_pool.oauth2_token SET rotated_at = ? WHERE token_hash = ?"
+					+ " AND authorization_id = ? AND token_type = 'refresh_token' AND rotated_at IS NULL"
+					+ " AND NOT invalidated AND EXISTS (SELECT 1 FROM lock WHERE revoked_at IS NULL) RETURNING 1),"
+					+ " inserted AS (INSERT INTO user_pool.oauth2_token (" + NewTokens.COLUMNS + ")"
+					+ " SELECT * FROM (VALUES " + tokens.rows() + ") AS v WHERE EXISTS (SELECT 1 FROM claim)),"
+					+ " moved AS (UPDATE user_pool.oauth2_authorization SET " + tokens.pointers()
+					+ " WHERE id = ? AND EXISTS (SELECT 1 FROM claim))"
+					+ " SELECT EXISTS (SELECT 1 FROM claim)")
+			.params(params)
+			.query(Boolean.class)
+			.single();
+		return Boolean.TRUE.equals(rotated);
+	}
+
+	/** The pool of the authorization's client, which must be the pool being served (if any). */
+	private String requirePool(OAuth2Authorization authorization) {
 		RegisteredClient client = this.clients.findByClientId(authorization.getRegisteredClientId());
 		String poolId = (client != null) ? client.getClientSettings().getSetting(CognitoTokenCustomizer.USER_POOL_ID)
 				: null;
@@ -288,6 +340,11 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		if (contextPool != null && !contextPool.equals(poolId)) {
 			throw new IllegalStateException("an authorization of another pool's client");
 		}
+		return poolId;
+	}
+
+	private boolean saveInTransaction(OAuth2Authorization authorization) {
+		String poolId = requirePool(authorization);
 		if (authorization.getAttribute(STORED_AUTHORIZATION) == null && !anyLoaded(authorization)) {
 			insertIfAbsent(authorization, poolId);
 		}
@@ -448,6 +505,18 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		if (kinds.isEmpty()) {
 			return;
 		}
+		NewTokens tokens = newTokens(authorization, kinds, refreshedFrom);
+		List<Object> params = new ArrayList<>(tokens.rowParams());
+		params.addAll(tokens.pointerParams());
+		this.jdbc
+			.sql("WITH inserted AS (INSERT INTO user_pool.oauth2_token (" + NewTokens.COLUMNS + ") VALUES "
+					+ tokens.rows() + ") UPDATE user_pool.oauth2_authorization SET " + tokens.pointers()
+					+ " WHERE id = ?")
+			.params(params)
+			.update();
+	}
+
+	private NewTokens newTokens(OAuth2Authorization authorization, List<TokenKind> kinds, byte[] refreshedFrom) {
 		List<Object> values = new ArrayList<>();
 		List<Object> pointed = new ArrayList<>();
 		StringBuilder pointers = new StringBuilder();
@@ -467,17 +536,11 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 					(claims != null && !claims.isEmpty()) ? json.writeValueAsString(ClaimsJson.toJson(claims)) : null,
 					(kind == TokenKind.REFRESH) ? refreshedFrom : null));
 		}
-		values.addAll(pointed);
 		pointers.append("last_refreshed_with = COALESCE(?, last_refreshed_with)");
-		values.add(refreshedFrom);
-		values.add(authorization.getId());
-		String rows = String.join(", ", Collections.nCopies(kinds.size(), "(?, ?, ?, ?, ?, ?, ?, ?, false, ?)"));
-		this.jdbc
-			.sql("WITH inserted AS (INSERT INTO user_pool.oauth2_token (token_hash, authorization_id, token_type, jti,"
-					+ " issued_at, expires_at, scopes, claims, invalidated, refreshed_from) VALUES " + rows + ")"
-					+ " UPDATE user_pool.oauth2_authorization SET " + pointers + " WHERE id = ?")
-			.params(values)
-			.update();
+		pointed.add(refreshedFrom);
+		pointed.add(authorization.getId());
+		return new NewTokens(String.join(", ", Collections.nCopies(kinds.size(), NewTokens.ROW)), values,
+				pointers.toString(), pointed);
 	}
 
 	// Only for loaded tokens: their value may be a placeholder, their stored hash is in the metadata.
@@ -684,6 +747,20 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	private record AuthorizationRow(String id, String poolId, String clientId, String principalName, UUID userSub,
 			String username, Instant authTime, String amr, String grantType, String authorizedScopes,
 			String authorizationRequest, Instant revokedAt, byte[] lastRefreshedWith) {
+	}
+
+	/**
+	 * New token rows ({@code rows}, typed so that they can also be selected from a {@code VALUES} list) and the
+	 * authorization's pointers to them ({@code pointers}, whose parameters end with the authorization's id).
+	 */
+	private record NewTokens(String rows, List<Object> rowParams, String pointers, List<Object> pointerParams) {
+
+		static final String COLUMNS = "token_hash, authorization_id, token_type, jti, issued_at, expires_at, scopes,"
+				+ " claims, invalidated, refreshed_from";
+
+		static final String ROW = "(?::bytea, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz,"
+				+ " ?::text, ?::text, false, ?::bytea)";
+
 	}
 
 	/** A row of {@link #FAMILY_BY_TOKEN}: the presented token, or one of the family's current others. */
