@@ -349,11 +349,13 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			insertIfAbsent(authorization, poolId);
 		}
 		// Serializes every change to one family: the checks below see the committed result of the previous one.
+		// A family deleted meanwhile (its user was) counts as revoked.
 		boolean revoked = this.jdbc
 			.sql("SELECT revoked_at IS NOT NULL FROM user_pool.oauth2_authorization WHERE id = ? FOR UPDATE")
 			.param(authorization.getId())
 			.query(Boolean.class)
-			.single();
+			.optional()
+			.orElse(true);
 
 		List<TokenKind> issued = new ArrayList<>();
 		for (TokenKind kind : TokenKind.values()) {

@@ -34,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,6 +45,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtEncodingException;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
@@ -64,6 +70,12 @@ class TokenIssuerTest {
 
 	@Autowired
 	private UserService users;
+
+	@Autowired
+	private HashedTokenAuthorizationService authorizations;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Autowired
 	private SigningKeys signingKeys;
@@ -209,6 +221,28 @@ class TokenIssuerTest {
 		assertThat(third.statements()).as(String.join("\n", third.statements())).hasSize(4);
 		assertThat(third.commits()).isZero();
 		assertThat(third.statements()).noneMatch((sql) -> sql.startsWith("INSERT INTO user_pool.oauth2_authorization"));
+	}
+
+	@Test
+	void refreshWhenFamilyDeletedBetweenLoadAndSaveThenInvalidGrant() {
+		String pool = pool();
+		IssuedTokens issued = this.tokens.issue(signedIn(pool, user(pool)), client(pool), COGNITO_SCOPES);
+		OAuth2Authorization loaded = this.authorizations.findByToken(issued.refreshToken(),
+				OAuth2TokenType.REFRESH_TOKEN);
+		Instant now = Instant.now();
+		OAuth2Authorization refreshed = OAuth2Authorization.from(loaded)
+			.refreshToken(new OAuth2RefreshToken("successor-" + now.toEpochMilli(), now, now.plusSeconds(3600)))
+			.build();
+		// The user was deleted while the refresh was minting (their families go with them).
+		this.jdbc.sql("DELETE FROM user_pool.oauth2_authorization WHERE id = ?").param(loaded.getId()).update();
+
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.authorizations.save(refreshed))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo(OAuth2ErrorCodes.INVALID_GRANT));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM user_pool.oauth2_token WHERE authorization_id = ?")
+			.param(loaded.getId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
