@@ -294,19 +294,15 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 				|| authorization.getAttribute(STORED_AUTHORIZATION) == null) {
 			return false;
 		}
-		List<TokenKind> issued = new ArrayList<>();
 		for (TokenKind kind : TokenKind.values()) {
 			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
-			if (token != null && !loaded(token)) {
-				issued.add(kind);
-			}
-			else if (token != null && invalidatedNow(token)) {
+			if (token != null && loaded(token) && invalidatedNow(token)) {
 				return false;
 			}
 		}
 		requirePool(authorization);
 		byte[] refreshedFrom = TokenHashes.fromBase64(presented);
-		NewTokens tokens = newTokens(authorization, issued, refreshedFrom);
+		NewTokens tokens = newTokens(authorization, newlyIssued(authorization), refreshedFrom);
 		List<Object> params = new ArrayList<>(List.of(authorization.getId(), Timestamp.from(now()), refreshedFrom,
 				authorization.getId()));
 		params.addAll(tokens.rowParams());
@@ -357,13 +353,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			.optional()
 			.orElse(true);
 
-		List<TokenKind> issued = new ArrayList<>();
-		for (TokenKind kind : TokenKind.values()) {
-			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
-			if (token != null && !loaded(token)) {
-				issued.add(kind);
-			}
-		}
+		List<TokenKind> issued = newlyIssued(authorization);
 		if (!issued.isEmpty() && revoked) {
 			return false;
 		}
@@ -402,6 +392,18 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 		insertTokens(authorization, issued, refreshedFrom);
 		return true;
+	}
+
+	/** The kinds of token this save adds to the family (those not loaded from the database). */
+	private static List<TokenKind> newlyIssued(OAuth2Authorization authorization) {
+		List<TokenKind> issued = new ArrayList<>();
+		for (TokenKind kind : TokenKind.values()) {
+			OAuth2Authorization.Token<?> token = authorization.getToken(kind.type());
+			if (token != null && !loaded(token)) {
+				issued.add(kind);
+			}
+		}
+		return issued;
 	}
 
 	/** Whether the authorization was read from the database (it has a token loaded from there). */
