@@ -36,7 +36,8 @@ final class SmtpEmailSender implements EmailSender {
 	public void send(EmailMessage message) {
 		if (!this.sending.tryAcquire()) {
 			logger.warn("Mail to {} not sent: the SMTP server already has the most messages in hand"
-					+ " (gatehouse.mail.max-concurrent-sends); it is slow or not answering", Redaction.email(message.to()));
+					+ " (gatehouse.mail.max-concurrent-sends); it is slow or not answering",
+					Redaction.email(message.to()));
 			throw new MessageDeliveryException("mail to " + Redaction.email(message.to())
 					+ " could not be sent: too many messages in hand at the SMTP server", null);
 		}

@@ -62,7 +62,8 @@ class SmtpBulkheadTest {
 			// The one permitted send is waiting for the server's greeting: another fails at once, naming why.
 			assertThatExceptionOfType(MessageDeliveryException.class)
 				.isThrownBy(() -> sender.send(EmailMessage.of("ana@example.com", MESSAGE)))
-				.withMessage("mail to a***@example.com could not be sent: too many messages in hand at the SMTP server");
+				.withMessage("mail to a***@example.com could not be sent:"
+						+ " too many messages in hand at the SMTP server");
 			assertThat(this.accepted).hasSize(1);
 
 			// The waiting send gives up at the read timeout instead of holding its thread.
