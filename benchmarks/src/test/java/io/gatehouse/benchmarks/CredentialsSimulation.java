@@ -12,12 +12,10 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -57,12 +55,9 @@ public final class CredentialsSimulation extends Simulation {
 
 	{
 		if (RATE != null) {
-			// A warm-up ramp (its requests named apart) lets both JVMs compile their hot paths and open their
-			// connections; the latency target is checked on the measured phase only.
-			setUp(scenario("warm-up").exec(credentials("warm-up"))
-				.injectOpen(rampUsersPerSec(RATE / 10.0).to(RATE).during(Duration.ofSeconds(WARM_UP_SECONDS)))
-				.andThen(scenario("GetCredentialsForIdentity").exec(this.credentials)
-					.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS)))))
+			// The warm-up lets both JVMs compile their hot paths and open their connections.
+			setUp(OpenModel.warmUpThenMeasure(scenario("warm-up").exec(credentials("warm-up")),
+					scenario("GetCredentialsForIdentity").exec(this.credentials), RATE, WARM_UP_SECONDS, SECONDS))
 				.protocols(this.protocol)
 				.assertions(global().failedRequests().count().is(0L),
 						details("GetCredentialsForIdentity").responseTime().percentile(99.0).lt(20));

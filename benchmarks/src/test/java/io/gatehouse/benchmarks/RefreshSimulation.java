@@ -11,13 +11,10 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.nothingFor;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -79,14 +76,8 @@ public final class RefreshSimulation extends Simulation {
 		ScenarioBuilder scenario = (RATE != null) ? scenario("REFRESH_TOKEN_AUTH").exec(this.refresh)
 				: scenario("REFRESH_TOKEN_AUTH (closed)").forever().on(this.refresh);
 		if (RATE != null) {
-			// A warm-up ramp (its requests named apart) first; the p99 target is checked on the measured phase.
-			// Both are injected from the start on one clock, the measured one after nothingFor(warm-up), so that
-			// the load never stops between them: with andThen, Gatling sent nothing for about a second once the
-			// ramp ended and then began the measured phase with a burst whose queue alone decided the p99.
-			setUp(scenario("warm-up").exec(refresh("warm-up"))
-				.injectOpen(rampUsersPerSec(RATE / 10.0).to(RATE).during(Duration.ofSeconds(WARM_UP_SECONDS))),
-					scenario.injectOpen(nothingFor(Duration.ofSeconds(WARM_UP_SECONDS)),
-							constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
+			setUp(OpenModel.warmUpThenMeasure(scenario("warm-up").exec(refresh("warm-up")), scenario, RATE,
+					WARM_UP_SECONDS, SECONDS))
 				.protocols(this.protocol)
 				.maxDuration(Duration.ofSeconds(WARM_UP_SECONDS + SECONDS + 30))
 				.assertions(global().failedRequests().count().is(0L),
