@@ -43,6 +43,8 @@ public final class CredentialsSimulation extends Simulation {
 		.header("X-Amz-Target", "AWSCognitoIdentityService.GetCredentialsForIdentity")
 		.shareConnections();
 
+	private final OpenModel open = (RATE != null) ? new OpenModel(RATE, WARM_UP_SECONDS, SECONDS) : null;
+
 	private final ChainBuilder credentials = credentials("GetCredentialsForIdentity");
 
 	private ChainBuilder credentials(String name) {
@@ -54,10 +56,11 @@ public final class CredentialsSimulation extends Simulation {
 	}
 
 	{
-		if (RATE != null) {
+		if (this.open != null) {
 			// The warm-up lets both JVMs compile their hot paths and open their connections.
-			setUp(OpenModel.warmUpThenMeasure(scenario("warm-up").exec(credentials("warm-up")),
-					scenario("GetCredentialsForIdentity").exec(this.credentials), RATE, WARM_UP_SECONDS, SECONDS))
+			setUp(this.open.inject(scenario("GetCredentialsForIdentity")
+				.exec(this.open.nameRequests("GetCredentialsForIdentity"))
+				.exec(credentials(OpenModel.REQUEST_NAME))))
 				.protocols(this.protocol)
 				.assertions(global().failedRequests().count().is(0L),
 						details("GetCredentialsForIdentity").responseTime().percentile(99.0).lt(20));

@@ -1,33 +1,63 @@
 package io.gatehouse.benchmarks;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
 /**
- * The open model of the latency scenarios: a warm-up ramp from a tenth of the rate to the rate (its requests
- * named apart, so that the target is checked on the measured phase only), then the rate itself. Both are
- * injected from the start on one clock, the measured phase after {@code nothingFor(warm-up)}, so that the
- * load never stops between them. Chained with {@code andThen}, Gatling sent nothing for about a second once
- * the ramp ended and then began the measured phase with a burst whose queue alone decided the p99.
+ * The open model of the latency scenarios: a warm-up ramp from a tenth of the rate to the rate, then the rate
+ * itself, both steps of one population so that the load never stops or jumps between them. Requests of users
+ * started during the warm-up are named {@value #WARM_UP}, so that the target is checked on the measured phase
+ * only. Two populations (warm-up, then measurement) did worse either way: chained with {@code andThen}, Gatling
+ * sent nothing for about a second between them and then began the measured phase with a burst; started together
+ * with the second delayed by {@code nothingFor}, the load generator itself took more than a core for a moment as
+ * the second population started, again just as the measurement began.
  */
 final class OpenModel {
 
-	private OpenModel() {
+	static final String WARM_UP = "warm-up";
+
+	/** The session attribute holding the request's name; use {@code http("#{request}")}. */
+	static final String REQUEST_NAME = "#{request}";
+
+	private final int rate;
+
+	private final Duration warmUp;
+
+	private final Duration measured;
+
+	/** When the measured phase begins, in {@link System#nanoTime()}; set as the first user starts (0 before). */
+	private final AtomicLong measuredFrom = new AtomicLong();
+
+	OpenModel(int rate, int warmUpSeconds, int seconds) {
+		this.rate = rate;
+		this.warmUp = Duration.ofSeconds(warmUpSeconds);
+		this.measured = Duration.ofSeconds(seconds);
 	}
 
-	static List<PopulationBuilder> warmUpThenMeasure(ScenarioBuilder warmUp, ScenarioBuilder measured, int rate,
-			int warmUpSeconds, int seconds) {
-		Duration warmUpDuration = Duration.ofSeconds(warmUpSeconds);
-		return List.of(warmUp.injectOpen(rampUsersPerSec(rate / 10.0).to(rate).during(warmUpDuration)),
-				measured.injectOpen(nothingFor(warmUpDuration),
-						constantUsersPerSec(rate).during(Duration.ofSeconds(seconds))));
+	/** Names this user's requests after the phase it started in: {@value #WARM_UP} or {@code measuredName}. */
+	ChainBuilder nameRequests(String measuredName) {
+		return exec((session) -> {
+			long now = System.nanoTime();
+			this.measuredFrom.compareAndSet(0, now + this.warmUp.toNanos());
+			return session.set("request", (now - this.measuredFrom.get() < 0) ? WARM_UP : measuredName);
+		});
+	}
+
+	PopulationBuilder inject(ScenarioBuilder scenario) {
+		return scenario.injectOpen(rampUsersPerSec(this.rate / 10.0).to(this.rate).during(this.warmUp),
+				constantUsersPerSec(this.rate).during(this.measured));
+	}
+
+	Duration duration() {
+		return this.warmUp.plus(this.measured);
 	}
 
 }

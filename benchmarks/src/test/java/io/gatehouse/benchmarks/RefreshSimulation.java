@@ -5,7 +5,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
@@ -44,6 +43,8 @@ public final class RefreshSimulation extends Simulation {
 		.header("X-Amz-Target", TARGET)
 		.shareConnections();
 
+	private final OpenModel open = (RATE != null) ? new OpenModel(RATE, WARM_UP_SECONDS, SECONDS) : null;
+
 	private final ChainBuilder refresh = refresh("InitiateAuth refresh");
 
 	private ChainBuilder refresh(String name) {
@@ -73,19 +74,19 @@ public final class RefreshSimulation extends Simulation {
 				this.tokens.add(this.pool.signIn(username));
 			}
 		}
-		ScenarioBuilder scenario = (RATE != null) ? scenario("REFRESH_TOKEN_AUTH").exec(this.refresh)
-				: scenario("REFRESH_TOKEN_AUTH (closed)").forever().on(this.refresh);
-		if (RATE != null) {
-			setUp(OpenModel.warmUpThenMeasure(scenario("warm-up").exec(refresh("warm-up")), scenario, RATE,
-					WARM_UP_SECONDS, SECONDS))
+		if (this.open != null) {
+			setUp(this.open.inject(scenario("REFRESH_TOKEN_AUTH")
+				.exec(this.open.nameRequests("InitiateAuth refresh"))
+				.exec(refresh(OpenModel.REQUEST_NAME))))
 				.protocols(this.protocol)
-				.maxDuration(Duration.ofSeconds(WARM_UP_SECONDS + SECONDS + 30))
+				.maxDuration(this.open.duration().plusSeconds(30))
 				.assertions(global().failedRequests().count().is(0L),
 						details("InitiateAuth refresh").responseTime().percentile(99.0).lt(25));
 		}
 		else {
-			setUp(scenario.injectClosed(constantConcurrentUsers(Integer.getInteger("users", 16))
-				.during(Duration.ofSeconds(SECONDS))))
+			setUp(scenario("REFRESH_TOKEN_AUTH (closed)").forever()
+				.on(this.refresh)
+				.injectClosed(constantConcurrentUsers(Integer.getInteger("users", 16)).during(Duration.ofSeconds(SECONDS))))
 				.protocols(this.protocol)
 				.maxDuration(Duration.ofSeconds(SECONDS + 5))
 				.assertions(global().failedRequests().count().is(0L));
