@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationStartupTest {
 
+	@Value("${local.server.port}")
+	private int serverPort;
+
 	@Value("${local.management.port}")
 	private int managementPort;
 
@@ -19,7 +22,7 @@ class ApplicationStartupTest {
 
 	@Test
 	void startThenReadyWithDatabaseAndOperatorEndpointsAndOwnSchemaOnly() {
-		OperationsContract.verify(this.managementPort, this.jdbc, "user_pool", "identity_pool");
+		OperationsContract.verify(this.serverPort, this.managementPort, this.jdbc, "user_pool", "identity_pool");
 	}
 
 }
