@@ -33,6 +33,10 @@ final class Gatehouse {
 
 	static final String IDENTITY_POOL_URL = System.getProperty("gatehouse.identityPoolUrl", "http://localhost:9100");
 
+	/** The user pool's actuator (management port). */
+	static final String USER_POOL_MANAGEMENT_URL = System.getProperty("gatehouse.userPoolManagementUrl",
+			"http://localhost:9001");
+
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private Gatehouse() {

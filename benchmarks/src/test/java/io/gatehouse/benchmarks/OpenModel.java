@@ -1,6 +1,8 @@
 package io.gatehouse.benchmarks;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -36,6 +38,11 @@ final class OpenModel {
 	/** When the measured phase begins, in {@link System#nanoTime()}; set as the first user starts (0 before). */
 	private final AtomicLong measuredFrom = new AtomicLong();
 
+	private final AtomicBoolean measuring = new AtomicBoolean();
+
+	private volatile Runnable atMeasuredStart = () -> {
+	};
+
 	OpenModel(int rate, int warmUpSeconds, int seconds) {
 		this.rate = rate;
 		this.warmUp = Duration.ofSeconds(warmUpSeconds);
@@ -47,8 +54,21 @@ final class OpenModel {
 		return exec((session) -> {
 			long now = System.nanoTime();
 			this.measuredFrom.compareAndSet(0, now + this.warmUp.toNanos());
-			return session.set("request", (now - this.measuredFrom.get() < 0) ? WARM_UP : measuredName);
+			if (now - this.measuredFrom.get() < 0) {
+				return session.set("request", WARM_UP);
+			}
+			if (this.measuring.compareAndSet(false, true)) {
+				// Off Gatling's event loop, which must never block.
+				CompletableFuture.runAsync(this.atMeasuredStart);
+			}
+			return session.set("request", measuredName);
 		});
+	}
+
+	/** Runs {@code action} once, on another thread, as the first user of the measured phase starts. */
+	OpenModel atMeasuredStart(Runnable action) {
+		this.atMeasuredStart = action;
+		return this;
 	}
 
 	PopulationBuilder inject(ScenarioBuilder scenario) {
