@@ -17,10 +17,10 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
  * The open model of the latency scenarios: a warm-up ramp from a tenth of the rate to the rate, then the rate
  * itself, both steps of one population so that the load never stops or jumps between them. Requests of users
  * started during the warm-up are named {@value #WARM_UP}, so that the target is checked on the measured phase
- * only. Two populations (warm-up, then measurement) did worse either way: chained with {@code andThen}, Gatling
- * sent nothing for about a second between them and then began the measured phase with a burst; started together
- * with the second delayed by {@code nothingFor}, the load generator itself took more than a core for a moment as
- * the second population started, again just as the measurement began.
+ * only. Chained as two populations with {@code andThen}, Gatling sent nothing for about a second between them
+ * and then began the measured phase with a burst. Started together, the second delayed by {@code nothingFor},
+ * Gatling was once seen taking more than a core for a moment as the second population started. With one
+ * population neither can happen, though the service still sometimes falls behind just as the full rate is reached.
  */
 final class OpenModel {
 
