@@ -73,9 +73,19 @@ public final class RefreshSimulation extends Simulation {
 
 	@Override
 	public void after() {
-		if (this.serviceAtStart != null) {
+		if (this.open == null) {
+			return;
+		}
+		if (this.serviceAtStart == null) {
+			System.out.println("service-side: not read (the actuator did not answer as the measured phase began)");
+			return;
+		}
+		try {
 			System.out.println(ServiceLatency.snapshot(Gatehouse.USER_POOL_MANAGEMENT_URL)
 				.since(this.serviceAtStart, 0.025));
+		}
+		catch (IllegalStateException ex) {
+			System.out.println("service-side: not read (" + ex.getMessage() + ")");
 		}
 	}
 

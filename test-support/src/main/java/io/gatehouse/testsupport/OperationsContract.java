@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every running service shows its operator: readiness that includes the database, liveness,
- * build and git info, Prometheus metrics (request latency with its objective buckets), and a schema owned by its own Flyway migrations.
+ * build and git info, Prometheus metrics (request latency with its objective buckets), and a schema owned
+ * by its own Flyway migrations.
  */
 public final class OperationsContract {
 
