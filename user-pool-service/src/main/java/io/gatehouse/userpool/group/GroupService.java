@@ -196,15 +196,41 @@ public class GroupService implements UserGroups {
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<GroupMembership> groupsOf(String poolId, UUID sub) {
 		return this.jdbc
-			.sql("SELECT g.group_name, g.precedence, g.role_arn FROM user_pool.user_group_member m"
-					+ " JOIN user_pool.user_group g ON g.pool_id = m.pool_id AND g.group_name = m.group_name"
-					+ " WHERE m.user_sub = :sub AND m.pool_id = :poolId"
-					+ " ORDER BY g.precedence ASC NULLS LAST, g.group_name")
+			.sql("SELECT * FROM " + membershipArrays(":poolId", ":sub"))
 			.param("poolId", poolId)
 			.param("sub", sub)
-			.query((rs, row) -> new GroupMembership(rs.getString("group_name"),
-					(Integer) rs.getObject("precedence"), rs.getString("role_arn")))
-			.list();
+			.query((rs, row) -> memberships(rs))
+			.single();
+	}
+
+	/**
+	 * A subquery (to alias, or to join {@code LATERAL}) with one row: the groups of the user that the SQL expressions
+	 * {@code poolId} and {@code sub} name, as three arrays in claim order (precedence, unset last, then name), read
+	 * by {@link #memberships}. The token store reads a refresh's groups with its token family through it.
+	 */
+	public static String membershipArrays(String poolId, String sub) {
+		String order = " ORDER BY g.precedence ASC NULLS LAST, g.group_name";
+		return "(SELECT array_agg(g.group_name" + order + ") AS group_names, array_agg(g.precedence" + order
+				+ ") AS group_precedences, array_agg(g.role_arn" + order + ") AS group_roles"
+				+ " FROM user_pool.user_group_member m JOIN user_pool.user_group g"
+				+ " ON g.pool_id = m.pool_id AND g.group_name = m.group_name"
+				+ " WHERE m.pool_id = " + poolId + " AND m.user_sub = " + sub + ") memberships";
+	}
+
+	/** The groups in a row with the columns of {@link #membershipArrays}; empty when the user is in none. */
+	public static List<GroupMembership> memberships(ResultSet rs) throws SQLException {
+		java.sql.Array names = rs.getArray("group_names");
+		if (names == null) {
+			return List.of();
+		}
+		Object[] name = (Object[]) names.getArray();
+		Object[] precedence = (Object[]) rs.getArray("group_precedences").getArray();
+		Object[] role = (Object[]) rs.getArray("group_roles").getArray();
+		List<GroupMembership> groups = new java.util.ArrayList<>(name.length);
+		for (int i = 0; i < name.length; i++) {
+			groups.add(new GroupMembership((String) name[i], (Integer) precedence[i], (String) role[i]));
+		}
+		return List.copyOf(groups);
 	}
 
 	private void requireGroup(String poolId, String groupName) {

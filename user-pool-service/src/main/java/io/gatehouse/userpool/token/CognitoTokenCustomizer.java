@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import io.gatehouse.shared.claims.CognitoClaims;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
@@ -128,12 +130,30 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 		});
 	}
 
+	/**
+	 * The user and groups of a token family, read by the token store with the family (one round trip less per
+	 * refresh): the claims of the tokens minted while the same pool context is bound use them instead of reading
+	 * again. Only for reads outside a transaction, as this class's own are.
+	 */
+	static void prefetched(String poolId, UUID sub, Optional<User> user, List<GroupMembership> groups) {
+		PoolAuthorizationServerContext.remember(userKey(poolId, sub), user);
+		PoolAuthorizationServerContext.remember(groupsKey(poolId, sub), groups);
+	}
+
+	private static Object userKey(String poolId, UUID sub) {
+		return List.of("user", poolId, sub);
+	}
+
+	private static Object groupsKey(String poolId, UUID sub) {
+		return List.of("groups", poolId, sub);
+	}
+
 	private User activeUser(String poolId, PoolUserAuthentication principal) {
 		if (!poolId.equals(principal.poolId())) {
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
 		}
 		User user = PoolAuthorizationServerContext
-			.memoize(List.of("user", poolId, principal.sub()), () -> this.users.findBySub(poolId, principal.sub()))
+			.memoize(userKey(poolId, principal.sub()), () -> this.users.findBySub(poolId, principal.sub()))
 			.orElseThrow(() -> new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "User does not exist.", null)));
 		if (!user.enabled()) {
@@ -145,7 +165,7 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 
 	private List<GroupMembership> groupsOf(String poolId, PoolUserAuthentication principal) {
 		UserGroups groups = this.userGroups.get();
-		return (groups != null) ? PoolAuthorizationServerContext.memoize(List.of("groups", poolId, principal.sub()),
+		return (groups != null) ? PoolAuthorizationServerContext.memoize(groupsKey(poolId, principal.sub()),
 				() -> groups.groupsOf(poolId, principal.sub())) : List.of();
 	}
 

@@ -63,6 +63,13 @@ public final class PoolAuthorizationServerContext implements AuthorizationServer
 		return value.get();
 	}
 
+	/** Sets the value {@code key} names while the same context is bound; outside a pool context, nothing. */
+	static void remember(Object key, Object value) {
+		if (AuthorizationServerContextHolder.getContext() instanceof PoolAuthorizationServerContext context) {
+			context.memo.put(key, value);
+		}
+	}
+
 	public String poolId() {
 		return this.poolId;
 	}

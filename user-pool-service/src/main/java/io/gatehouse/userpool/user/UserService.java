@@ -51,6 +51,9 @@ public final class UserService {
 
 	private static final AttributesJsonConverter ATTRIBUTES = new AttributesJsonConverter();
 
+	private static final String[] PLAIN_COLUMNS = { "sub", "pool_id", "username", "attributes", "status", "enabled",
+			"created_at", "updated_at", "password_changed_at", "temporary_password_expires_at" };
+
 	private final UserAccountRepository users;
 
 	private final EntityManager entityManager;
@@ -125,21 +128,40 @@ public final class UserService {
 	public Optional<User> findBySub(String poolId, UUID sub) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			// Nothing unflushed can exist outside a transaction, so one plain statement reads the same row as the
-			// entity query at a fraction of its cost (every refresh reads its user here).
+			// entity query at a fraction of its cost.
 			return this.jdbc
-				.sql("SELECT sub, pool_id, username, attributes::text AS attributes, status, enabled, created_at,"
-						+ " updated_at, password_changed_at, temporary_password_expires_at FROM user_pool.user_account"
-						+ " WHERE pool_id = ? AND sub = ?")
+				.sql("SELECT " + plainColumns("u", "") + " FROM user_pool.user_account u WHERE u.pool_id = ? AND u.sub = ?")
 				.params(poolId, sub)
-				.query((rs, n) -> new User(rs.getObject("sub", UUID.class), rs.getString("pool_id"),
-						rs.getString("username"), ATTRIBUTES.convertToEntityAttribute(rs.getString("attributes")),
-						UserStatus.valueOf(rs.getString("status")), rs.getBoolean("enabled"),
-						instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-						instant(rs.getTimestamp("password_changed_at")),
-						instant(rs.getTimestamp("temporary_password_expires_at"))))
+				.query((rs, n) -> plainUser(rs, ""))
 				.optional();
 		}
 		return this.users.findInPool(poolId, sub).map(UserAccount::toUser);
+	}
+
+	/**
+	 * The columns {@link #plainUser} reads, from {@code user_pool.user_account} aliased {@code alias}, each named
+	 * with {@code prefix}: for a statement that reads a user along with other rows (the token store reads the
+	 * user of a refresh with its token family). Only outside a transaction, as {@link #findBySub} does.
+	 */
+	public static String plainColumns(String alias, String prefix) {
+		return String.join(", ", java.util.Arrays.stream(PLAIN_COLUMNS)
+			.map((column) -> alias + "." + column + (column.equals("attributes") ? "::text" : "") + " AS " + prefix
+					+ column)
+			.toList());
+	}
+
+	/** The user of a row with {@link #plainColumns}, or null when the row has none (an outer join found none). */
+	public static User plainUser(java.sql.ResultSet rs, String prefix) throws SQLException {
+		UUID sub = rs.getObject(prefix + "sub", UUID.class);
+		if (sub == null) {
+			return null;
+		}
+		return new User(sub, rs.getString(prefix + "pool_id"), rs.getString(prefix + "username"),
+				ATTRIBUTES.convertToEntityAttribute(rs.getString(prefix + "attributes")),
+				UserStatus.valueOf(rs.getString(prefix + "status")), rs.getBoolean(prefix + "enabled"),
+				instant(rs.getTimestamp(prefix + "created_at")), instant(rs.getTimestamp(prefix + "updated_at")),
+				instant(rs.getTimestamp(prefix + "password_changed_at")),
+				instant(rs.getTimestamp(prefix + "temporary_password_expires_at")));
 	}
 
 	private static Instant instant(java.sql.Timestamp timestamp) {

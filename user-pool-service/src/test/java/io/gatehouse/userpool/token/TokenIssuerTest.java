@@ -13,6 +13,8 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.userpool.StatementCounter;
+import io.gatehouse.userpool.group.GroupChange;
+import io.gatehouse.userpool.group.GroupService;
 import io.gatehouse.userpool.auth.PoolUserAuthentication;
 import io.gatehouse.userpool.oidc.OidcFixtures;
 import io.gatehouse.userpool.oidc.OidcTest;
@@ -84,6 +86,13 @@ class TokenIssuerTest {
 
 	@Autowired
 	private UserPoolService pools;
+
+	@Autowired
+	private GroupService groups;
+
+	private static final String ADMIN_ROLE = "arn:aws:iam::123456789012:role/admins";
+
+	private static final String READER_ROLE = "arn:aws:iam::123456789012:role/readers";
 
 	private CognitoIdentityProviderClient cognito;
 
@@ -205,22 +214,72 @@ class TokenIssuerTest {
 	}
 
 	@Test
-	void refreshThenFourStatementsAndNoInsertOfTheStoredAuthorization() {
+	void refreshThenTwoStatementsAndNoInsertOfTheStoredAuthorization() throws Exception {
 		String pool = pool();
 		String client = client(pool);
-		IssuedTokens first = this.tokens.issue(signedIn(pool, user(pool)), client, COGNITO_SCOPES);
+		User user = user(pool);
+		this.groups.create(new GroupChange(pool, "readers", null, READER_ROLE, 5));
+		this.groups.addUser(pool, "readers", user.sub());
+		IssuedTokens first = this.tokens.issue(signedIn(pool, user), client, COGNITO_SCOPES);
 		IssuedTokens second = this.tokens.refresh(pool, client, first.refreshToken());
 
 		StatementCounter.Recorded<IssuedTokens> third = StatementCounter
 			.record(() -> this.tokens.refresh(pool, client, second.refreshToken()));
 
-		// The family, the user, the user's groups, and the lock, rotation and new tokens in one statement outside
-		// any transaction: a guard on the refresh path's round trips, which hidden transactions and re-inserts had
-		// once doubled.
+		// The family with its user and the user's groups, then the lock, rotation and new tokens, both outside any
+		// transaction: a guard on the refresh path's round trips, which hidden transactions and re-inserts had once
+		// doubled and separate user and group reads made four.
 		assertThat(third.value().refreshToken()).isNotEqualTo(second.refreshToken());
-		assertThat(third.statements()).as(String.join("\n", third.statements())).hasSize(4);
+		assertThat(third.statements()).as(String.join("\n", third.statements())).hasSize(2);
 		assertThat(third.commits()).isZero();
 		assertThat(third.statements()).noneMatch((sql) -> sql.startsWith("INSERT INTO user_pool.oauth2_authorization"));
+		assertThat(claims(third.value().idToken()).getStringListClaim("cognito:groups")).containsExactly("readers");
+	}
+
+	@Test
+	void refreshThenClaimsFromTheUserAndGroupsAsTheyAreNow() throws Exception {
+		String pool = pool();
+		String client = client(pool);
+		User user = user(pool);
+		IssuedTokens first = this.tokens.issue(signedIn(pool, user), client, COGNITO_SCOPES);
+		assertThat(claims(first.idToken()).getClaims()).doesNotContainKeys("cognito:groups", "cognito:roles");
+
+		this.groups.create(new GroupChange(pool, "readers", null, READER_ROLE, 5));
+		this.groups.create(new GroupChange(pool, "admins", null, ADMIN_ROLE, 1));
+		this.groups.create(new GroupChange(pool, "everyone", null, null, null));
+		this.groups.addUser(pool, "readers", user.sub());
+		this.groups.addUser(pool, "everyone", user.sub());
+		this.groups.addUser(pool, "admins", user.sub());
+		this.users.updateAttributes(this.pools.userSettings(pool), user.sub(), Map.of("name", "Renamed"),
+				io.gatehouse.userpool.user.AttributeWriter.ADMIN);
+		IssuedTokens refreshed = this.tokens.refresh(pool, client, first.refreshToken());
+
+		var id = claims(refreshed.idToken());
+		var access = claims(refreshed.accessToken());
+		// Precedence order, groups without one last; the lowest precedence's role is preferred.
+		assertThat(id.getStringListClaim("cognito:groups")).containsExactly("admins", "readers", "everyone");
+		assertThat(id.getStringListClaim("cognito:roles")).containsExactly(ADMIN_ROLE, READER_ROLE);
+		assertThat(id.getStringClaim("cognito:preferred_role")).isEqualTo(ADMIN_ROLE);
+		assertThat(id.getStringClaim("name")).isEqualTo("Renamed");
+		assertThat(id.getStringClaim("email")).isEqualTo(user.attributes().get("email"));
+		assertThat(id.getBooleanClaim("email_verified")).isTrue();
+		assertThat(access.getStringListClaim("cognito:groups")).containsExactly("admins", "readers", "everyone");
+		assertThat(access.getClaims()).doesNotContainKeys("cognito:roles", "cognito:preferred_role");
+		assertThat(access.getStringClaim("username")).isEqualTo(user.username());
+
+		this.groups.removeUser(pool, "admins", user.sub());
+		var again = claims(this.tokens.refresh(pool, client, refreshed.refreshToken()).idToken());
+		assertThat(again.getStringListClaim("cognito:groups")).containsExactly("readers", "everyone");
+		assertThat(again.getStringClaim("cognito:preferred_role")).isEqualTo(READER_ROLE);
+	}
+
+	private static com.nimbusds.jwt.JWTClaimsSet claims(String jwt) {
+		try {
+			return SignedJWT.parse(jwt).getJWTClaimsSet();
+		}
+		catch (java.text.ParseException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	@Test

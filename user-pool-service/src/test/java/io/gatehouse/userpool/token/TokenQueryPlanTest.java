@@ -33,7 +33,8 @@ class TokenQueryPlanTest {
 	void familyByTokenThenIndexesOnly() {
 		assertThat(plan("EXPLAIN " + HashedTokenAuthorizationService.FAMILY_BY_TOKEN, new byte[32]))
 			.doesNotContain("Seq Scan")
-			.contains("oauth2_token_pkey", "oauth2_authorization_pkey");
+			.contains("oauth2_token_pkey", "oauth2_authorization_pkey", "on user_account u",
+					"user_group_member_user_idx");
 	}
 
 	@Test
