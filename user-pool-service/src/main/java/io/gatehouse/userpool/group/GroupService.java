@@ -1,5 +1,6 @@
 package io.gatehouse.userpool.group;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -219,14 +221,14 @@ public class GroupService implements UserGroups {
 
 	/** The groups in a row with the columns of {@link #membershipArrays}; empty when the user is in none. */
 	public static List<GroupMembership> memberships(ResultSet rs) throws SQLException {
-		java.sql.Array names = rs.getArray("group_names");
+		Array names = rs.getArray("group_names");
 		if (names == null) {
 			return List.of();
 		}
 		Object[] name = (Object[]) names.getArray();
 		Object[] precedence = (Object[]) rs.getArray("group_precedences").getArray();
 		Object[] role = (Object[]) rs.getArray("group_roles").getArray();
-		List<GroupMembership> groups = new java.util.ArrayList<>(name.length);
+		List<GroupMembership> groups = new ArrayList<>(name.length);
 		for (int i = 0; i < name.length; i++) {
 			groups.add(new GroupMembership((String) name[i], (Integer) precedence[i], (String) role[i]));
 		}

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -134,8 +135,9 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	/**
 	 * A presented token, its authorization and the authorization's current tokens, in one round trip. Two arms
 	 * so that each uses an index: one condition with an OR across them scanned every token. The presented token's
-	 * row also carries the family's user and the user's groups, which minting new tokens needs next: reading them
-	 * here saves a refresh two of its four round trips.
+	 * row also carries the family's user and the user's groups, which minting new tokens needs next (a refresh, a
+	 * code exchange): reading them here saves a refresh two of its four round trips. Other lookups pay a primary-key
+	 * read and an empty aggregate for them.
 	 */
 	static final String FAMILY_BY_TOKEN = "WITH p AS (SELECT authorization_id, token_hash FROM user_pool.oauth2_token"
 			+ " WHERE token_hash = ?),"
@@ -249,7 +251,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			// Read outside a transaction, as the token customizer's own reads would be: it uses these instead.
 			Subject subject = presented.subject();
 			CognitoTokenCustomizer.prefetched(authorization.poolId(), authorization.userSub(),
-					java.util.Optional.ofNullable(subject.user()), subject.groups());
+					Optional.ofNullable(subject.user()), subject.groups());
 		}
 		return build(authorization, current, row, token);
 	}

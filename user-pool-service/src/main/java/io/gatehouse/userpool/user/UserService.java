@@ -1,5 +1,6 @@
 package io.gatehouse.userpool.user;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -144,14 +146,14 @@ public final class UserService {
 	 * user of a refresh with its token family). Only outside a transaction, as {@link #findBySub} does.
 	 */
 	public static String plainColumns(String alias, String prefix) {
-		return String.join(", ", java.util.Arrays.stream(PLAIN_COLUMNS)
+		return String.join(", ", Arrays.stream(PLAIN_COLUMNS)
 			.map((column) -> alias + "." + column + (column.equals("attributes") ? "::text" : "") + " AS " + prefix
 					+ column)
 			.toList());
 	}
 
 	/** The user of a row with {@link #plainColumns}, or null when the row has none (an outer join found none). */
-	public static User plainUser(java.sql.ResultSet rs, String prefix) throws SQLException {
+	public static User plainUser(ResultSet rs, String prefix) throws SQLException {
 		UUID sub = rs.getObject(prefix + "sub", UUID.class);
 		if (sub == null) {
 			return null;
