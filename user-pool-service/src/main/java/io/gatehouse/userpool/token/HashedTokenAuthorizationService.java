@@ -126,31 +126,36 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
 	private static final int MAX_TOKEN_LENGTH = 16_384;
 
-	/** The authorization's pointers to its current tokens, one per kind (see {@link TokenKind#pointer()}). */
-	private static final String CURRENT_TOKENS = "a.current_code, a.current_access, a.current_refresh, a.current_id";
+	/**
+	 * The current tokens of authorization {@code a} as {@code t}, each looked up by the hash its pointer holds
+	 * (see {@link TokenKind#pointer()}). That a token belongs to the family is checked on the rows read
+	 * ({@link #ofFamily}), not here: with {@code t.authorization_id = a.id} in the query, PostgreSQL could read
+	 * the family index instead, whose entries grow by three with every refresh of the family.
+	 */
+	private static final String CURRENT_TOKENS = " CROSS JOIN LATERAL unnest(ARRAY[a.current_code, a.current_access,"
+			+ " a.current_refresh, a.current_id]) AS current_token (hash)"
+			+ " JOIN user_pool.oauth2_token t ON t.token_hash = current_token.hash";
 
 	/** The prefix of the user's columns in {@link #FAMILY_BY_TOKEN}. */
 	private static final String SUBJECT = "subject_";
 
 	/**
-	 * A presented token, its authorization and the authorization's current tokens, in one round trip. Two arms
-	 * so that each uses an index: one condition with an OR across them scanned every token. The presented token's
-	 * row also carries the family's user and the user's groups, which minting new tokens needs next (a refresh, a
-	 * code exchange): reading them here saves a refresh two of its four round trips. Other lookups pay a primary-key
-	 * read and an empty aggregate for them.
+	 * A presented token, its authorization and the authorization's current tokens, in one round trip (the
+	 * presented token's hash is its two parameters). Two arms so that each uses an index: one condition with an
+	 * OR across them scanned every token. The presented token's row also carries the family's user and the
+	 * user's groups, which minting new tokens needs next (a refresh, a code exchange): reading them here saves a
+	 * refresh two of its four round trips. The user is read by primary key whatever the table's size (a plain
+	 * join let a small table be hashed whole on every call); other lookups pay that read and an empty aggregate.
 	 */
-	static final String FAMILY_BY_TOKEN = "WITH p AS (SELECT authorization_id, token_hash FROM user_pool.oauth2_token"
-			+ " WHERE token_hash = ?),"
-			+ " family AS (SELECT a.*, t.*, true AS presented FROM p"
-			+ " JOIN user_pool.oauth2_token t ON t.token_hash = p.token_hash"
+	static final String FAMILY_BY_TOKEN = "SELECT family.*, " + UserService.plainColumns("u", SUBJECT)
+			+ ", memberships.* FROM (SELECT a.*, t.*, true AS presented FROM user_pool.oauth2_token t"
+			+ " JOIN user_pool.oauth2_authorization a ON a.id = t.authorization_id WHERE t.token_hash = ?"
+			+ " UNION ALL SELECT a.*, t.*, false AS presented FROM user_pool.oauth2_token p"
 			+ " JOIN user_pool.oauth2_authorization a ON a.id = p.authorization_id"
-			+ " UNION ALL SELECT a.*, t.*, false AS presented FROM p"
-			+ " JOIN user_pool.oauth2_authorization a ON a.id = p.authorization_id"
-			+ " JOIN user_pool.oauth2_token t ON t.token_hash IN (" + CURRENT_TOKENS + ")"
-			+ " AND t.authorization_id = a.id AND t.token_hash <> p.token_hash)"
-			+ " SELECT family.*, " + UserService.plainColumns("u", SUBJECT) + ", memberships.* FROM family"
-			+ " LEFT JOIN user_pool.user_account u ON family.presented AND u.pool_id = family.pool_id"
-			+ " AND u.sub = family.user_sub"
+			+ CURRENT_TOKENS + " WHERE p.token_hash = ? AND t.token_hash <> p.token_hash) family"
+			// OFFSET 0 keeps the subquery from being flattened into a join the planner may hash.
+			+ " LEFT JOIN LATERAL (SELECT * FROM user_pool.user_account u WHERE family.presented"
+			+ " AND u.pool_id = family.pool_id AND u.sub = family.user_sub OFFSET 0) u ON true"
 			+ " LEFT JOIN LATERAL " + GroupService.membershipArrays("family.pool_id", "family.user_sub")
 			+ " ON family.presented";
 
@@ -226,6 +231,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 		List<FamilyRow> family = this.jdbc
 			.sql(FAMILY_BY_TOKEN)
 			.param(hash)
+			.param(hash)
 			.query((rs, n) -> {
 				boolean presented = rs.getBoolean("presented");
 				return new FamilyRow(authorizationRow(rs, n), tokenRow(rs, n), presented,
@@ -246,7 +252,8 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 			revokeFamily(authorization.id());
 			return null;
 		}
-		List<TokenRow> current = family.stream().filter((member) -> !member.presented()).map(FamilyRow::token).toList();
+		List<TokenRow> current = ofFamily(authorization.id(),
+				family.stream().filter((member) -> !member.presented()).map(FamilyRow::token).toList());
 		if (authorization.userSub() != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
 			// Read outside a transaction, as the token customizer's own reads would be: it uses these instead.
 			Subject subject = presented.subject();
@@ -612,11 +619,16 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	}
 
 	private List<TokenRow> currentTokens(String authorizationId) {
-		return this.jdbc.sql("SELECT t.* FROM user_pool.oauth2_authorization a JOIN user_pool.oauth2_token t"
-				+ " ON t.token_hash IN (" + CURRENT_TOKENS + ") AND t.authorization_id = a.id WHERE a.id = ?")
-			.param(authorizationId)
-			.query(HashedTokenAuthorizationService::tokenRow)
-			.list();
+		return ofFamily(authorizationId,
+				this.jdbc.sql("SELECT t.* FROM user_pool.oauth2_authorization a" + CURRENT_TOKENS + " WHERE a.id = ?")
+					.param(authorizationId)
+					.query(HashedTokenAuthorizationService::tokenRow)
+					.list());
+	}
+
+	/** The tokens of {@code tokens} that belong to the authorization: a pointer never names another's. */
+	private static List<TokenRow> ofFamily(String authorizationId, List<TokenRow> tokens) {
+		return tokens.stream().filter((token) -> authorizationId.equals(token.authorizationId())).toList();
 	}
 
 	private OAuth2Authorization build(AuthorizationRow row, List<TokenRow> current, TokenRow presented,

@@ -31,8 +31,8 @@ class TokenQueryPlanTest {
 
 	@Test
 	void familyByTokenThenIndexesOnly() {
-		assertThat(plan("EXPLAIN " + HashedTokenAuthorizationService.FAMILY_BY_TOKEN, new byte[32]))
-			.doesNotContain("Seq Scan")
+		assertThat(plan("EXPLAIN " + HashedTokenAuthorizationService.FAMILY_BY_TOKEN, new byte[32], new byte[32]))
+			.doesNotContain("Seq Scan", "oauth2_token_family_idx", "Hash")
 			.contains("oauth2_token_pkey", "oauth2_authorization_pkey", "on user_account u",
 					"user_group_member_user_idx");
 	}
