@@ -140,7 +140,7 @@ public final class CognitoTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 		PoolAuthorizationServerContext.remember(groupsKey(poolId, sub), groups);
 	}
 
-	private static Object userKey(String poolId, UUID sub) {
+	static Object userKey(String poolId, UUID sub) {
 		return List.of("user", poolId, sub);
 	}
 

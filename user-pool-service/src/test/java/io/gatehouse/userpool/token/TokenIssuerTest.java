@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -51,6 +52,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -89,6 +92,9 @@ class TokenIssuerTest {
 
 	@Autowired
 	private GroupService groups;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	private static final String ADMIN_ROLE = "arn:aws:iam::123456789012:role/admins";
 
@@ -271,6 +277,61 @@ class TokenIssuerTest {
 		var again = claims(this.tokens.refresh(pool, client, refreshed.refreshToken()).idToken());
 		assertThat(again.getStringListClaim("cognito:groups")).containsExactly("readers", "everyone");
 		assertThat(again.getStringClaim("cognito:preferred_role")).isEqualTo(READER_ROLE);
+	}
+
+	@Test
+	void familyReadThenTheUserIsHandedToTheClaimsOnlyOutsideATransaction() {
+		String pool = pool();
+		String client = client(pool);
+		User user = user(pool);
+		IssuedTokens issued = this.tokens.issue(signedIn(pool, user), client, COGNITO_SCOPES);
+		Object userKey = CognitoTokenCustomizer.userKey(pool, user.sub());
+
+		// Inside a transaction the claims read through the persistence context, which may hold changes this read
+		// cannot see: nothing is handed over. Outside one, the family's user is.
+		Object inside = inPoolContext(pool, () -> {
+			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> this.authorizations
+				.findByToken(issued.refreshToken(), OAuth2TokenType.REFRESH_TOKEN));
+			return PoolAuthorizationServerContext.<Object>memoize(userKey, () -> "not handed over");
+		});
+		Object outside = inPoolContext(pool, () -> {
+			this.authorizations.findByToken(issued.refreshToken(), OAuth2TokenType.REFRESH_TOKEN);
+			return PoolAuthorizationServerContext.<Object>memoize(userKey, () -> "not handed over");
+		});
+
+		assertThat(inside).isEqualTo("not handed over");
+		assertThat(outside).isInstanceOfSatisfying(Optional.class,
+				(found) -> assertThat(found).map((u) -> ((User) u).sub()).contains(user.sub()));
+	}
+
+	@Test
+	void familyReadWhenAPointerNamesAnotherFamilysTokenThenThatTokenIsLeftOut() {
+		String pool = pool();
+		String client = client(pool);
+		IssuedTokens mine = this.tokens.issue(signedIn(pool, user(pool)), client, COGNITO_SCOPES);
+		IssuedTokens theirs = this.tokens.issue(signedIn(pool, user(pool)), client, COGNITO_SCOPES);
+		this.jdbc.sql("UPDATE user_pool.oauth2_authorization SET current_access = ? WHERE current_refresh = ?")
+			.params(TokenHashes.sha256(theirs.accessToken()), TokenHashes.sha256(mine.refreshToken()))
+			.update();
+
+		OAuth2Authorization found = this.authorizations.findByToken(mine.refreshToken(), OAuth2TokenType.REFRESH_TOKEN);
+
+		assertThat(found).isNotNull();
+		assertThat(found.getRefreshToken()).isNotNull();
+		assertThat(found.getAccessToken()).isNull();
+		assertThat(this.authorizations.findById(found.getId()).getAccessToken()).isNull();
+	}
+
+	private <T> T inPoolContext(String pool, java.util.function.Supplier<T> work) {
+		var previous = AuthorizationServerContextHolder.getContext();
+		AuthorizationServerContextHolder.setContext(new PoolAuthorizationServerContext(
+				URI.create("http://localhost:" + this.port), pool, AuthorizationServerSettings.builder().build()));
+		try {
+			return work.get();
+		}
+		finally {
+			AuthorizationServerContextHolder.setContext(previous);
+		}
 	}
 
 	private static com.nimbusds.jwt.JWTClaimsSet claims(String jwt) {
