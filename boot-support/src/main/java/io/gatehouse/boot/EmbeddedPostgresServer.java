@@ -55,7 +55,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				// cluster corrupt. These come after -F on the command line, so they win.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on");
+				.setServerConfig("full_page_writes", "on")
+				// PostgreSQL's defaults start a checkpoint every 5 minutes, or after about 540 MB of WAL: every 4
+				// minutes at 600 refreshes a second. After each start, the first change to every page logs the whole
+				// page, and the token store's keys are random hashes, so for a while nearly every refresh logs whole
+				// index pages; under load that was when refresh latency ran away. Checkpoints 15 minutes (or about
+				// 2 GB of WAL) apart: crash recovery replays more, and the WAL takes up to 4 GB of disk.
+				.setServerConfig("checkpoint_timeout", "15min")
+				.setServerConfig("max_wal_size", "4GB");
 			if (port > 0) {
 				builder.setPort(port);
 			}

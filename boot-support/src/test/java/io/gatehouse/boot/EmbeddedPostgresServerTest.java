@@ -57,4 +57,18 @@ class EmbeddedPostgresServerTest {
 		}
 	}
 
+	@Test
+	void startThenCheckpointsAreSpacedForAWriteHeavyLoad() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.first, 0, Duration.ofSeconds(60));
+				java.sql.Connection connection = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"),
+						"postgres", "postgres");
+				java.sql.Statement statement = connection.createStatement();
+				java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('checkpoint_timeout'),"
+						+ " current_setting('max_wal_size')")) {
+			assertThat(result.next()).isTrue();
+			assertThat(result.getString(1)).isEqualTo("15min");
+			assertThat(result.getString(2)).isEqualTo("4GB");
+		}
+	}
+
 }
