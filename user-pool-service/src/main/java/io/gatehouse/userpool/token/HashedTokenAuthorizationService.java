@@ -144,7 +144,7 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 	 * presented token's hash is its two parameters). Two arms so that each uses an index: one condition with an
 	 * OR across them scanned every token. The presented token's row also carries the family's user and the
 	 * user's groups, which minting new tokens needs next (a refresh, a code exchange): reading them here saves a
-	 * refresh two of its four round trips. The user is read by primary key whatever the table's size (a plain
+	 * refresh two of its four round trips. The user is one index lookup whatever the table's size (a plain
 	 * join let a small table be hashed whole on every call); other lookups pay that read and an empty aggregate.
 	 */
 	static final String FAMILY_BY_TOKEN = "SELECT family.*, " + UserService.plainColumns("u", SUBJECT)
