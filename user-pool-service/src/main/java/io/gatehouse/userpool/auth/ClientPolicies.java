@@ -27,7 +27,10 @@ public final class ClientPolicies {
 		if (clientId == null) {
 			return ClientPolicy.none();
 		}
-		AppClient client = this.clients.describe(poolId, clientId);
+		// Every sign-in asks: the client cache answers (a client of another pool, or none, is looked up to throw).
+		AppClient client = this.clients.find(clientId)
+			.filter((cached) -> cached.userPoolId().equals(poolId))
+			.orElseGet(() -> this.clients.describe(poolId, clientId));
 		Integer minutes = client.settings().authSessionValidity();
 		return new ClientPolicy(client.clientId(),
 				client.settings().preventUserExistenceErrors() == PreventUserExistenceErrorTypes.LEGACY,
