@@ -1,11 +1,5 @@
 package io.gatehouse.benchmarks;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -23,8 +17,6 @@ final class ServiceLatency {
 			"^http_server_requests_seconds_bucket\\{(?=[^}]*method=\"POST\")(?=[^}]*status=\"200\")(?=[^}]*uri=\"/\")"
 					+ "[^}]*le=\"([^\"]+)\"} ([0-9.E+-]+)$");
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	private final Map<Double, Double> cumulative;
 
 	private ServiceLatency(Map<Double, Double> cumulative) {
@@ -32,19 +24,7 @@ final class ServiceLatency {
 	}
 
 	static ServiceLatency snapshot(String managementUrl) {
-		String body;
-		try {
-			body = http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus"))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString()).body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("the service's actuator at " + managementUrl + " did not answer", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		String body = ServiceMetrics.scrape(managementUrl);
 		Map<Double, Double> cumulative = new TreeMap<>();
 		body.lines().map(BUCKET::matcher).filter(Matcher::matches).forEach((bucket) -> cumulative.merge(
 				bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1)),
