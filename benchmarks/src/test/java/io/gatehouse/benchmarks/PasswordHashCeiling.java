@@ -37,7 +37,7 @@ public final class PasswordHashCeiling {
 	/**
 	 * The ceiling as the mean of {@code jvms} fresh JVMs run one after another, each measuring for {@code duration}
 	 * after its warm-up. One JVM's rate is one draw: twelve fresh JVMs on an idle machine measured from 38 to 65
-	 * verifications per second, and six from 27 to 38 on another day, with the same code and nothing else
+	 * verifications per second, and six from 27 to 38 on another machine, with the same code and nothing else
 	 * running (how the JIT compiled the hash and where the heap landed in memory differ from one JVM to the next).
 	 * The service's JVM is one such draw too; the mean of several stands for this machine's JVMs.
 	 * @param report called with each JVM's rate, in order
