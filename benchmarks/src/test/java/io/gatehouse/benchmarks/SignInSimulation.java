@@ -46,8 +46,9 @@ public final class SignInSimulation extends Simulation {
 	 * The longest warm-up, {@code -DwarmUp} seconds (default 240; 0 for none). Sign-ins run in rounds of
 	 * {@link #WARM_UP_ROUND} until the service's JIT has settled: two rounds in a row in which it compiled for less
 	 * than {@link #SETTLED_JIT_MILLIS} each (one such round was a lull: in one run, the round that ended the warm-up
-	 * compiled for 262 ms, the one before it for 848 ms, and the load that followed for 1,562 ms). A sign-in runs the service's request path only a few dozen times a second, so
-	 * that path reaches the optimizing compiler's thresholds only minutes after a start: on a fresh stack with a
+	 * compiled for 262 ms, the one before it for 848 ms, and the load that followed for 1,562 ms). A sign-in runs
+	 * the service's request path only a few dozen times a second, so that path reaches the optimizing compiler's
+	 * thresholds only minutes after a start: on a fresh stack with a
 	 * fixed 10-second warm-up, three runs in a row read 53, 81 and 77 %, while its C2 compiler thread took 19, 12
 	 * and 2 % of a core during the measured load.
 	 */
