@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.DoubleConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -42,8 +43,7 @@ public final class PasswordHashCeiling {
 	 * The service's JVM is one such draw too; the mean of several stands for this machine's JVMs.
 	 * @param report called with each JVM's rate, in order
 	 */
-	static double measureInFreshJvms(int jvms, Duration duration, java.util.function.DoubleConsumer report)
-			throws Exception {
+	static double measureInFreshJvms(int jvms, Duration duration, DoubleConsumer report) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		double sum = 0;
 		for (int i = 0; i < jvms; i++) {
