@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.gatehouse.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +25,7 @@ class CurrentTokenPointersMigrationTest {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
 				database.password());
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		migrate(dataSource, "71");
+		UserPoolMigrations.migrate(dataSource, "71");
 		jdbc.sql("INSERT INTO user_pool.user_pool (id, name, settings, created_at, updated_at)"
 				+ " VALUES ('local-1_migrate', 'p', '{}', now(), now())").update();
 		jdbc.sql("INSERT INTO user_pool.app_client (client_id, pool_id, client_name, settings, created_at, updated_at)"
@@ -45,7 +44,7 @@ class CurrentTokenPointersMigrationTest {
 		// family-b holds only an authorization code.
 		token(jdbc, "b1", "family-b", "authorization_code", true);
 
-		migrate(dataSource, "latest");
+		UserPoolMigrations.migrate(dataSource, "latest");
 
 		assertThat(pointers(jdbc, "family-a")).containsEntry("current_access", "a3")
 			.containsEntry("current_refresh", "a4")
@@ -56,17 +55,6 @@ class CurrentTokenPointersMigrationTest {
 			.containsEntry("current_refresh", null)
 			.containsEntry("current_id", null);
 		assertThat(jdbc.sql("SELECT count(*) FROM user_pool.oauth2_token").query(Integer.class).single()).isEqualTo(6);
-	}
-
-	private static void migrate(DriverManagerDataSource dataSource, String target) {
-		Flyway.configure()
-			.dataSource(dataSource)
-			.schemas("user_pool")
-			.defaultSchema("user_pool")
-			.createSchemas(true)
-			.target(target)
-			.load()
-			.migrate();
 	}
 
 	private static void token(JdbcClient jdbc, String hash, String family, String type, boolean current) {
