@@ -1,8 +1,12 @@
 package io.gatehouse.benchmarks;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -40,6 +44,11 @@ final class OpenModel {
 
 	private final AtomicBoolean measuring = new AtomicBoolean();
 
+	/** Per second of the measured phase: requests answered then, and of those how many took 25 ms or more. */
+	private final Map<Long, int[]> bySecond = new ConcurrentHashMap<>();
+
+	private final AtomicInteger recorded = new AtomicInteger();
+
 	private volatile Runnable atMeasuredStart = () -> {
 	};
 
@@ -69,6 +78,47 @@ final class OpenModel {
 	OpenModel atMeasuredStart(Runnable action) {
 		this.atMeasuredStart = action;
 		return this;
+	}
+
+	/**
+	 * Records a measured request's response time (Gatling's, from sending to the last byte read) in the second of
+	 * the measured phase it ended in. Warm-up requests are ignored.
+	 */
+	void record(boolean measuredRequest, long responseMillis) {
+		long from = this.measuredFrom.get();
+		if (!measuredRequest || from == 0) {
+			return;
+		}
+		long second = Math.max(0, (System.nanoTime() - from) / 1_000_000_000L);
+		int[] counts = this.bySecond.computeIfAbsent(second, (s) -> new int[2]);
+		synchronized (counts) {
+			counts[0]++;
+			if (responseMillis >= 25) {
+				counts[1]++;
+			}
+		}
+		this.recorded.incrementAndGet();
+	}
+
+	/**
+	 * Where the client saw its slow requests: clustered in a few seconds (a stall: a pause, a checkpoint, the
+	 * generator itself) or spread over the run (queueing). Lists the five seconds with the most.
+	 */
+	String slowSeconds() {
+		Map<Long, int[]> seconds = new TreeMap<>(this.bySecond);
+		int slow = seconds.values().stream().mapToInt((c) -> c[1]).sum();
+		StringBuilder worst = new StringBuilder();
+		seconds.entrySet()
+			.stream()
+			.filter((e) -> e.getValue()[1] > 0)
+			.sorted((a, b) -> Integer.compare(b.getValue()[1], a.getValue()[1]))
+			.limit(5)
+			.forEach((e) -> worst
+				.append(String.format(" %+d s: %d of %d;", e.getKey(), e.getValue()[1], e.getValue()[0])));
+		long secondsWithSlow = seconds.values().stream().filter((c) -> c[1] > 0).count();
+		return String.format("client-side: %d of %d measured requests took 25 ms or more, in %d of %d seconds;"
+				+ " most in%s", slow, this.recorded.get(), secondsWithSlow, seconds.size(),
+				(worst.length() > 0) ? worst.toString() : " none");
 	}
 
 	PopulationBuilder inject(ScenarioBuilder scenario) {

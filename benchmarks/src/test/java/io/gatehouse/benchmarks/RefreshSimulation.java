@@ -14,6 +14,7 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -61,13 +62,19 @@ public final class RefreshSimulation extends Simulation {
 		})
 		.exec(http(name).post("/")
 			.body(StringBody("#{body}"))
-			.check(status().is(200), jsonPath("$.AuthenticationResult.RefreshToken").saveAs("next")))
+			// The response time first: a later check that fails stops the checks after it.
+			.check(responseTimeInMillis().saveAs("responseTime"), status().is(200),
+					jsonPath("$.AuthenticationResult.RefreshToken").saveAs("next")))
 		.exec((session) -> {
+			if (this.open != null && session.contains("responseTime")) {
+				this.open.record(!OpenModel.WARM_UP.equals(session.getString("request")),
+						session.getLong("responseTime"));
+			}
 			if (session.contains("next")) {
 				this.tokens.add(session.getString("next"));
 			}
 			// A looping user must not put the same token back twice after a failed request.
-			return session.remove("next");
+			return session.remove("next").remove("responseTime");
 		});
 	}
 
@@ -76,6 +83,7 @@ public final class RefreshSimulation extends Simulation {
 		if (this.open == null) {
 			return;
 		}
+		System.out.println(this.open.slowSeconds());
 		if (this.serviceAtStart == null) {
 			System.out.println("service-side: not read (the actuator did not answer as the measured phase began)");
 			return;
