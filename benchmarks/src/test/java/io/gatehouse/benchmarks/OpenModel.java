@@ -2,11 +2,9 @@ package io.gatehouse.benchmarks;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -46,8 +44,6 @@ final class OpenModel {
 
 	/** Per second of the measured phase: requests answered then, and of those how many took 25 ms or more. */
 	private final Map<Long, int[]> bySecond = new ConcurrentHashMap<>();
-
-	private final AtomicInteger recorded = new AtomicInteger();
 
 	private volatile Runnable atMeasuredStart = () -> {
 	};
@@ -97,7 +93,6 @@ final class OpenModel {
 				counts[1]++;
 			}
 		}
-		this.recorded.incrementAndGet();
 	}
 
 	/**
@@ -105,7 +100,8 @@ final class OpenModel {
 	 * generator itself) or spread over the run (queueing). Lists the five seconds with the most.
 	 */
 	String slowSeconds() {
-		Map<Long, int[]> seconds = new TreeMap<>(this.bySecond);
+		Map<Long, int[]> seconds = this.bySecond;
+		int requests = seconds.values().stream().mapToInt((c) -> c[0]).sum();
 		int slow = seconds.values().stream().mapToInt((c) -> c[1]).sum();
 		StringBuilder worst = new StringBuilder();
 		seconds.entrySet()
@@ -117,7 +113,7 @@ final class OpenModel {
 				.append(String.format(" %+d s: %d of %d;", e.getKey(), e.getValue()[1], e.getValue()[0])));
 		long secondsWithSlow = seconds.values().stream().filter((c) -> c[1] > 0).count();
 		return String.format("client-side: %d of %d measured requests took 25 ms or more, in %d of %d seconds;"
-				+ " most in%s", slow, this.recorded.get(), secondsWithSlow, seconds.size(),
+				+ " most in%s", slow, requests, secondsWithSlow, seconds.size(),
 				(worst.length() > 0) ? worst.toString() : " none");
 	}
 
