@@ -101,7 +101,7 @@ final class OpenModel {
 	 */
 	String slowSeconds() {
 		Map<Long, int[]> seconds = this.bySecond;
-		int requests = seconds.values().stream().mapToInt((c) -> c[0]).sum();
+		long requests = measuredRequests();
 		int slow = seconds.values().stream().mapToInt((c) -> c[1]).sum();
 		StringBuilder worst = new StringBuilder();
 		seconds.entrySet()
@@ -115,6 +115,11 @@ final class OpenModel {
 		return String.format("client-side: %d of %d measured requests took 25 ms or more, in %d of %d seconds;"
 				+ " most in%s", slow, requests, secondsWithSlow, seconds.size(),
 				(worst.length() > 0) ? worst.toString() : " none");
+	}
+
+	/** The measured requests recorded so far. */
+	long measuredRequests() {
+		return this.bySecond.values().stream().mapToLong((c) -> c[0]).sum();
 	}
 
 	PopulationBuilder inject(ScenarioBuilder scenario) {

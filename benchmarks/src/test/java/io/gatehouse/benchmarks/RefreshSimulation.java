@@ -3,6 +3,7 @@ package io.gatehouse.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -45,10 +46,19 @@ public final class RefreshSimulation extends Simulation {
 		.shareConnections();
 
 	private final OpenModel open = (RATE != null) ? new OpenModel(RATE, WARM_UP_SECONDS, SECONDS)
-		.atMeasuredStart(() -> this.serviceAtStart = ServiceLatency.snapshot(Gatehouse.USER_POOL_MANAGEMENT_URL)) : null;
+		.atMeasuredStart(() -> {
+			this.serviceAtStart = ServiceLatency.snapshot(Gatehouse.USER_POOL_MANAGEMENT_URL);
+			this.cpuAtStart = CpuAccount.snapshot(Gatehouse.USER_POOL_MANAGEMENT_URL);
+		}) : null;
 
 	/** The service's latency buckets as the measured phase began, to report its own share within 25 ms. */
 	private volatile ServiceLatency serviceAtStart;
+
+	/** The machine's CPU as the load (closed model) or the measured phase (open model) began. */
+	private volatile CpuAccount cpuAtStart;
+
+	/** Answers the closed model received (the open model counts its measured ones itself). */
+	private final AtomicLong answered = new AtomicLong();
 
 	private final ChainBuilder refresh = refresh("InitiateAuth refresh");
 
@@ -70,6 +80,9 @@ public final class RefreshSimulation extends Simulation {
 				this.open.record(!OpenModel.WARM_UP.equals(session.getString("request")),
 						session.getLong("responseTime"));
 			}
+			else if (session.contains("responseTime")) {
+				this.answered.incrementAndGet();
+			}
 			if (session.contains("next")) {
 				this.tokens.add(session.getString("next"));
 			}
@@ -80,6 +93,7 @@ public final class RefreshSimulation extends Simulation {
 
 	@Override
 	public void after() {
+		printCpu((this.open != null) ? this.open.measuredRequests() : this.answered.get());
 		if (this.open == null) {
 			return;
 		}
@@ -94,6 +108,21 @@ public final class RefreshSimulation extends Simulation {
 		}
 		catch (IllegalStateException ex) {
 			System.out.println("service-side: not read (" + ex.getMessage() + ")");
+		}
+	}
+
+	/** What a refresh cost the service, the generator and the rest of the machine, against the 500/s target. */
+	private void printCpu(long requests) {
+		if (this.cpuAtStart == null) {
+			System.out.println("cpu: not read (the actuator did not answer as the load began)");
+			return;
+		}
+		try {
+			System.out.println(CpuAccount.snapshot(Gatehouse.USER_POOL_MANAGEMENT_URL)
+				.since(this.cpuAtStart, requests, 500, Runtime.getRuntime().availableProcessors()));
+		}
+		catch (IllegalStateException ex) {
+			System.out.println("cpu: not read (" + ex.getMessage() + ")");
 		}
 	}
 
@@ -122,6 +151,12 @@ public final class RefreshSimulation extends Simulation {
 						details("InitiateAuth refresh").responseTime().percentile(99.0).lt(25));
 		}
 		else {
+			try {
+				this.cpuAtStart = CpuAccount.snapshot(Gatehouse.USER_POOL_MANAGEMENT_URL);
+			}
+			catch (IllegalStateException ex) {
+				// Reported after the run.
+			}
 			setUp(scenario("REFRESH_TOKEN_AUTH (closed)").forever()
 				.on(this.refresh)
 				.injectClosed(constantConcurrentUsers(Integer.getInteger("users", 16)).during(Duration.ofSeconds(SECONDS))))
