@@ -38,9 +38,9 @@ final class CpuAccount {
 		this.wallNanos = wallNanos;
 	}
 
-	static CpuAccount snapshot(String managementUrl) {
-		long service = ServiceMetrics.scrape(managementUrl)
-			.lines()
+	/** The service's CPU from one scrape of its Prometheus endpoint ({@link ServiceMetrics#scrape}), and ours now. */
+	static CpuAccount of(String body) {
+		long service = body.lines()
 			.map(PROCESS_CPU::matcher)
 			.filter(Matcher::matches)
 			.mapToLong((line) -> (long) Double.parseDouble(line.group(1)))

@@ -23,8 +23,8 @@ final class ServiceLatency {
 		this.cumulative = cumulative;
 	}
 
-	static ServiceLatency snapshot(String managementUrl) {
-		String body = ServiceMetrics.scrape(managementUrl);
+	/** The buckets in one scrape of the Prometheus endpoint ({@link ServiceMetrics#scrape}). */
+	static ServiceLatency of(String body) {
 		Map<Double, Double> cumulative = new TreeMap<>();
 		body.lines().map(BUCKET::matcher).filter(Matcher::matches).forEach((bucket) -> cumulative.merge(
 				bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1)),

@@ -34,7 +34,7 @@ class TokenTableStatisticsTest {
 
 	/** A column added later without a target of its own would bring the 30,000-row sample back. */
 	@Test
-	void everyColumnThenStatisticsTargetTen() {
+	void migrateThenEveryColumnHasStatisticsTargetTen() {
 		List<String> others = JdbcClient.create(dataSource)
 			.sql("SELECT attname || '=' || coalesce(attstattarget::text, 'default') FROM pg_attribute"
 					+ " WHERE attrelid = 'user_pool.oauth2_token'::regclass AND attnum > 0 AND NOT attisdropped"
