@@ -55,7 +55,7 @@ final class CpuAccount {
 	 * {@code [busy, all]} ticks of the machine from the first line of {@code /proc/stat} (user, nice, system, idle,
 	 * iowait, irq, softirq, steal): busy is user, nice, system, irq and softirq. Null where it cannot be read.
 	 */
-	static long[] machineTicks() {
+	private static long[] machineTicks() {
 		try {
 			List<String> lines = Files.readAllLines(PROC_STAT);
 			return (lines.isEmpty()) ? null : ticks(lines.get(0));
@@ -65,7 +65,7 @@ final class CpuAccount {
 		}
 	}
 
-	static long[] ticks(String cpuLine) {
+	private static long[] ticks(String cpuLine) {
 		String[] fields = cpuLine.trim().split("\\s+");
 		if (fields.length < 9 || !fields[0].equals("cpu")) {
 			return null;

@@ -47,7 +47,7 @@ public final class RefreshSimulation extends Simulation {
 
 	private final OpenModel open = (RATE != null) ? new OpenModel(RATE, WARM_UP_SECONDS, SECONDS)
 		.atMeasuredStart(() -> {
-			// One scrape for both: a scrape costs the service 10-25 ms of CPU, taken just as the measured phase begins.
+			// One scrape for both: a scrape costs the service 8-25 ms of CPU, taken just as the measured phase begins.
 			String metrics = ServiceMetrics.scrape(Gatehouse.USER_POOL_MANAGEMENT_URL);
 			this.serviceAtStart = ServiceLatency.of(metrics);
 			this.cpuAtStart = CpuAccount.of(metrics);
