@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where the machine's CPU went while a load ran: the service's process (its {@code process.cpu.time}, read from
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
  * generator shares them here, which a deployment's clients do not.
  */
 final class CpuAccount {
-
-	private static final Pattern PROCESS_CPU = Pattern.compile("^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.E+-]+)$");
 
 	private static final Path PROC_STAT = Path.of("/proc/stat");
 
@@ -40,12 +36,7 @@ final class CpuAccount {
 
 	/** The service's CPU from one scrape of its Prometheus endpoint ({@link ServiceMetrics#scrape}), and ours now. */
 	static CpuAccount of(String body) {
-		long service = body.lines()
-			.map(PROCESS_CPU::matcher)
-			.filter(Matcher::matches)
-			.mapToLong((line) -> (long) Double.parseDouble(line.group(1)))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("the service exposes no process_cpu_time_ns_total"));
+		long service = ServiceMetrics.value(body, "process_cpu_time_ns_total");
 		long generator = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
 		return new CpuAccount(service, generator, machineTicks(), System.nanoTime());

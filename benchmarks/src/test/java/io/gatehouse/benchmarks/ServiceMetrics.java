@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 /** The service's metrics as its actuator's Prometheus endpoint shows them, read from outside like any scraper. */
 final class ServiceMetrics {
 
-	private static final Pattern COMPILATION = Pattern.compile("^jvm_compilation_time_ms_total\\{[^}]*} ([0-9.E+-]+)$");
-
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private ServiceMetrics() {
@@ -40,13 +38,18 @@ final class ServiceMetrics {
 	 * while this still grows quickly, the service runs code that is not yet compiled and pays for compiling it.
 	 */
 	static long compilationMillis(String managementUrl) {
-		return scrape(managementUrl).lines()
-			.map(COMPILATION::matcher)
+		return value(scrape(managementUrl), "jvm_compilation_time_ms_total");
+	}
+
+	/** The value of the one sample named {@code name} (labels or none) in a scrape, as a whole number. */
+	static long value(String body, String name) {
+		Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.E+-]+)$");
+		return body.lines()
+			.map(sample::matcher)
 			.filter(Matcher::matches)
 			.mapToLong((line) -> (long) Double.parseDouble(line.group(1)))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("the service at " + managementUrl
-					+ " exposes no jvm_compilation_time_ms_total"));
+			.orElseThrow(() -> new IllegalStateException("the service exposes no " + name));
 	}
 
 }
